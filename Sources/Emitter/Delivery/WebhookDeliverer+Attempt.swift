@@ -1,0 +1,114 @@
+import CurlHTTP
+import Logging
+import Store
+
+extension WebhookDeliverer {
+    /// Makes one attempt of the head message, logs it, and applies the retry decision: delivered, aborted,
+    /// rescheduled, or (schedule exhausted, 410, `webhook-delivery: disable`) failed with the webhook unhealthy.
+    /// Cancellation and a shut-down client are not attempts: nothing is logged and the error propagates.
+    func attempt(_ message: DeliveryMessage, webhook: Webhook) async throws {
+        let configuration = context.configuration
+        let signer: StandardWebhooksSigner
+        do {
+            signer = try StandardWebhooksSigner(secret: webhook.secret)
+        } catch {
+            throw EmitterError.invalidSigningSecret(webhookID: webhook.id, reason: error.description)
+        }
+        let body = BodyResigner(
+            workspaceSecret: try await store.workspaceSecret(), encoding: configuration.signing.encoding
+        ).resigned(message.body)
+
+        let startedAt = context.clock.now()
+        let timestamp = startedAt.microseconds / 1_000_000
+        let request = HTTPRequest(
+            method: "POST", url: webhook.hookURL,
+            headers: [
+                HTTPHeader("content-type", "application/json"),
+                HTTPHeader("user-agent", configuration.userAgent),
+                HTTPHeader("webhook-id", message.id),
+                HTTPHeader("webhook-timestamp", String(timestamp)),
+                HTTPHeader("webhook-signature", signer.signature(messageID: message.id, timestamp: timestamp, body: body)),
+            ],
+            body: body, connectTimeout: configuration.connectTimeout, timeout: configuration.requestTimeout,
+            maxResponseBytes: configuration.maxResponseBytes, followRedirects: false)
+
+        let began = ContinuousClock.now
+        var response: HTTPResponse?
+        let outcome: AttemptOutcome
+        do {
+            let received = try await context.client.execute(request)
+            response = received
+            outcome = .classify(response: received, now: context.clock.now())
+        } catch let error as CurlHTTPError where error.kind != .shutdown {
+            outcome = .classify(error: error)
+        } catch let error where !(error is CancellationError) && !(error is CurlHTTPError) {
+            outcome = AttemptOutcome(verdict: .retry, errorClass: "connect", error: "\(error)")
+        }
+        let latency = ContinuousClock.now - began
+
+        var schedule = RetrySchedule(
+            delays: configuration.retryDelays, attemptsMade: try await attemptsUnderCurrentSchedule(message))
+        let decision = schedule.record(outcome, at: context.clock.now(), unitRandom: configuration.unitRandom)
+        let (status, nextAttemptAt) = Self.apply(decision)
+        let attempt = DeliveryAttempt(
+            messageID: message.id, webhookID: webhook.id, number: message.attemptCount + 1, startedAt: startedAt,
+            durationMicroseconds: latency.wholeMicroseconds, url: webhook.hookURL, statusCode: response?.status,
+            errorClass: outcome.errorClass, error: outcome.error,
+            responseBody: Array((response?.body ?? []).prefix(configuration.maxResponseBytes)),
+            nextAttemptAt: nextAttemptAt)
+        try await store.recordAttempt(attempt, status: status, nextAttemptAt: nextAttemptAt)
+        if status == .failed {
+            try await store.setWebhookHealthy(id: webhook.id, false)
+        }
+        log(attempt, message: message, decision: decision)
+        context.observer?(
+            DeliveryReport(
+                webhookID: webhook.id, messageID: message.id, type: message.type, records: message.recordCount,
+                firstSeq: message.firstSeq, lastSeq: message.lastSeq, attempt: attempt.number, status: status,
+                statusCode: attempt.statusCode, errorClass: attempt.errorClass, error: attempt.error, latency: latency,
+                nextAttemptAt: nextAttemptAt))
+    }
+
+    /// The message status and next due time a decision leads to.
+    static func apply(_ decision: RetryDecision) -> (MessageStatus, Timestamp?) {
+        switch decision {
+        case .delivered: return (.delivered, nil)
+        case .aborted: return (.aborted, nil)
+        case .retry(let at, _): return (.pending, at)
+        case .exhausted, .disabled: return (.failed, nil)
+        }
+    }
+
+    /// Attempts made since the message's schedule last (re)started: a failed attempt with no next attempt ends a
+    /// schedule (exhausted or disabled), and a resume starts a fresh one after it. Rebuilt from the attempt log, so a
+    /// restart keeps the schedule's position.
+    func attemptsUnderCurrentSchedule(_ message: DeliveryMessage) async throws -> Int {
+        guard message.attemptCount > 0 else { return 0 }
+        let attempts = try await store.attempts(messageID: message.id)
+        let lastTerminal = attempts.lastIndex { $0.errorClass != nil && $0.nextAttemptAt == nil }
+        return attempts.count - (lastTerminal.map { $0 + 1 } ?? 0)
+    }
+
+    private func log(_ attempt: DeliveryAttempt, message: DeliveryMessage, decision: RetryDecision) {
+        var metadata: Logger.Metadata = [
+            "webhook.id": "\(attempt.webhookID)", "message.id": "\(message.id)",
+            "message.type": "\(message.type.rawValue)", "message.records": "\(message.recordCount)",
+            "attempt.number": "\(attempt.number)",
+        ]
+        if let code = attempt.statusCode { metadata["http.status"] = "\(code)" }
+        if let error = attempt.error { metadata["attempt.error"] = "\(error)" }
+        switch decision {
+        case .delivered:
+            context.logger.debug("message delivered", metadata: metadata)
+        case .retry(let at, _):
+            metadata["attempt.next"] = "\(at.iso8601)"
+            context.logger.info("delivery attempt failed; retry scheduled", metadata: metadata)
+        case .aborted:
+            context.logger.notice("receiver aborted the message; moving on", metadata: metadata)
+        case .disabled:
+            context.logger.warning("receiver disabled the webhook; it is now unhealthy", metadata: metadata)
+        case .exhausted:
+            context.logger.warning("retry schedule exhausted; the webhook is now unhealthy", metadata: metadata)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// The connector specs compiled into the binary, so `vhooks` runs without any file beside it.
+///
+/// Each is the same JSON a user can drop into a `--connectors` folder; these are the references for writing one.
+enum BuiltinConnectors {
+    /// `integration_type` → spec JSON.
+    static let specs: [String: String] = [
+        "sandbox-offset": #"""
+        {
+          "name": "sandbox-offset",
+          "auth": {"header": "Authorization", "format": "Bearer {token}"},
+          "lookback_seconds": 300,
+          "safety_lag_seconds": 30,
+          "objects": {
+            "crm_contact": {
+              "path": "/crm/contacts",
+              "cursor_format": "iso8601_ms",
+              "max_page_size": 1000,
+              "pagination": {"style": "offset", "param": "offset"},
+              "records_path": "results",
+              "timestamp_fields": ["created_at", "updated_at"]
+            },
+            "crm_company": {
+              "path": "/crm/companies",
+              "cursor_format": "iso8601_ms",
+              "max_page_size": 1000,
+              "pagination": {"style": "offset", "param": "offset"},
+              "records_path": "results",
+              "timestamp_fields": ["created_at", "updated_at"]
+            },
+            "crm_deal": {
+              "path": "/crm/deals",
+              "cursor_format": "iso8601_ms",
+              "max_page_size": 1000,
+              "pagination": {"style": "offset", "param": "offset"},
+              "records_path": "results",
+              "timestamp_fields": ["created_at", "updated_at"]
+            }
+          }
+        }
+        """#,
+        "sandbox": #"""
+        {
+          "name": "sandbox",
+          "auth": {"header": "Authorization", "format": "Bearer {token}"},
+          "lookback_seconds": 300,
+          "safety_lag_seconds": 30,
+          "objects": {
+            "crm_contact": {
+              "path": "/crm/contacts",
+              "cursor_param": "updated_gte",
+              "cursor_format": "iso8601_ms",
+              "page_size_param": "limit",
+              "max_page_size": 1000,
+              "pagination": {"style": "cursor", "param": "cursor", "token_path": "next_cursor"},
+              "records_path": "results",
+              "id_path": "id",
+              "updated_at_path": "updated_at",
+              "created_at_path": "created_at",
+              "sorted": true,
+              "timestamp_fields": ["created_at", "updated_at"]
+            },
+            "crm_company": {
+              "path": "/crm/companies",
+              "cursor_format": "iso8601_ms",
+              "max_page_size": 1000,
+              "pagination": {"style": "cursor", "param": "cursor", "token_path": "next_cursor"},
+              "records_path": "results",
+              "timestamp_fields": ["created_at", "updated_at"]
+            },
+            "crm_deal": {
+              "path": "/crm/deals",
+              "cursor_format": "iso8601_ms",
+              "max_page_size": 1000,
+              "pagination": {"style": "cursor", "param": "cursor", "token_path": "next_cursor"},
+              "records_path": "results",
+              "timestamp_fields": ["created_at", "updated_at"]
+            }
+          }
+        }
+        """#,
+        "unified": #"""
+        {
+          "name": "unified",
+          "auth": {"header": "Authorization", "format": "bearer {token}"},
+          "lookback_seconds": 300,
+          "safety_lag_seconds": 30,
+          "objects": {
+            "*": {
+              "path": "/{category}/{connection_id}/{object}",
+              "cursor_param": "updated_gte",
+              "cursor_format": "iso8601_ms",
+              "page_size_param": "limit",
+              "max_page_size": 100,
+              "pagination": {"style": "offset", "param": "offset"},
+              "records_path": "",
+              "id_path": "id",
+              "updated_at_path": "updated_at",
+              "created_at_path": "created_at",
+              "sorted": false,
+              "timestamp_fields": ["created_at", "updated_at"],
+              "extra_query": {"sort": "updated_at", "order": "asc"}
+            }
+          }
+        }
+        """#,
+    ]
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Store
+
+/// Builds List URLs for one object of one connection.
+struct PageRequest: Sendable {
+    var baseURL: String
+    var connectionID: String
+    var object: ObjectSpec
+    var pageSize: Int
+
+    /// The URL of a page: the first page of a run when `token` is nil, else the page the token names.
+    func url(queryFrom: String?, token: String?) -> String {
+        if case .nextURL = object.pagination, let token {
+            return resolve(token)
+        }
+        var query: [(String, String)] = object.extraQuery.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if let queryFrom { query.append((object.cursorParam, queryFrom)) }
+        query.append((object.pageSizeParam, String(pageSize)))
+        if let token {
+            switch object.pagination {
+            case let .offset(param): query.append((param, token))
+            case let .cursor(param, _): query.append((param, token))
+            case .nextURL: break
+            }
+        }
+        let path = object.path.replacingOccurrences(of: "{connection_id}", with: Self.escape(connectionID))
+        return trimmedBase + path + "?" + query.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }
+            .joined(separator: "&")
+    }
+
+    /// The next page's token, or nil at the end of the run (polling.md §13).
+    func nextToken(body: JSONValue, records: Int, currentToken: String?) -> String? {
+        switch object.pagination {
+        case .offset:
+            guard records >= pageSize, records > 0 else { return nil }
+            return String((currentToken.flatMap { Int($0) } ?? 0) + records)
+        case let .cursor(_, tokenPath):
+            guard let token = body.value(atPath: tokenPath)?.keyText, !token.isEmpty else { return nil }
+            return token
+        case let .nextURL(urlPath):
+            guard let link = body.value(atPath: urlPath)?.stringValue, !link.isEmpty else { return nil }
+            return link
+        }
+    }
+
+    private var trimmedBase: String {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base
+    }
+
+    private func resolve(_ link: String) -> String {
+        if link.hasPrefix("http://") || link.hasPrefix("https://") { return link }
+        if let base = URL(string: trimmedBase), let resolved = URL(string: link, relativeTo: base) {
+            return resolved.absoluteString
+        }
+        return trimmedBase + (link.hasPrefix("/") ? link : "/" + link)
+    }
+
+    private static let unreserved: CharacterSet = {
+        CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:")
+    }()
+
+    static func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+}

@@ -1,0 +1,218 @@
+import CurlHTTP
+import Logging
+import Store
+
+/// Polls one stream (connection, object) from its first page to its last: the "run" of polling.md.
+///
+/// Every page is diffed and committed in ONE store transaction together with the checkpoint, so a crash re-reads
+/// at most one page and the deterministic event ids make the re-read a no-op. The first run of a stream is its
+/// baseline: a full enumeration whose events are tagged `backfill` and make up every `include_all` webhook's
+/// initial sync; the provider time captured at its first page (T0) is where incremental polling starts.
+public struct StreamPoller: Sendable {
+    public let stream: StreamKey
+    public let connection: Connection
+    public let spec: ConnectorSpec
+    public let object: ObjectSpec
+    let store: Store
+    let client: any HTTPClient
+    let configuration: PollerConfiguration
+    let sleeper: any Sleeper
+    let logger: Logger
+
+    /// - Throws: ``PollError`` `.unknownConnector` when the connection's connector is unknown or cannot list the
+    ///   object.
+    public init(
+        connection: Connection, objectType: String, catalog: ConnectorCatalog, store: Store, client: any HTTPClient,
+        configuration: PollerConfiguration, sleeper: any Sleeper = TaskSleeper(), logger: Logger
+    ) throws {
+        let stream = StreamKey(connectionID: connection.id, objectType: objectType)
+        guard let spec = catalog.spec(connection.integrationType) else {
+            throw PollError(
+                .unknownConnector, stream: stream, "no connector named '\(connection.integrationType)'")
+        }
+        guard let object = spec.object(objectType) else {
+            throw PollError(
+                .unknownConnector, stream: stream,
+                "connector '\(spec.name)' cannot list '\(objectType)' (it lists: \(spec.namedObjectTypes.joined(separator: ", ")))"
+            )
+        }
+        self.stream = stream
+        self.connection = connection
+        self.spec = spec
+        self.object = object
+        self.store = store
+        self.client = client
+        self.configuration = configuration
+        self.sleeper = sleeper
+        var logger = logger
+        logger[metadataKey: "vh.stream"] = "\(stream)"
+        self.logger = logger
+    }
+
+    var lookback: Duration { configuration.lookbackOverride ?? .seconds(spec.lookbackSeconds) }
+    var safetyLag: Duration { configuration.safetyLagOverride ?? .seconds(spec.safetyLagSeconds) }
+    var pageSize: Int { max(1, min(object.maxPageSize, configuration.pageSize ?? object.maxPageSize)) }
+
+    /// Runs one poll to the last page (or resumes the run a crash interrupted) and records it.
+    /// - Returns: the finished run, also stored for the webhooks' `runs`.
+    /// - Throws: ``PollError`` when the run failed (recorded too; the checkpoint stays where the last committed
+    ///   page left it), or `CancellationError`.
+    @discardableResult
+    public func run() async throws -> PollRun {
+        let started = Timestamp.now()
+        var progress = RunProgress()
+        do {
+            try await execute(&progress)
+            let run = PollRun(
+                stream: stream, startedAt: started, finishedAt: .now(), status: .ok, pages: progress.pages,
+                records: progress.records, events: progress.events)
+            try await store.recordPollRun(run)
+            try await store.setCheckedAt(stream: stream, run.finishedAt)
+            return run
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let run = PollRun(
+                stream: stream, startedAt: started, finishedAt: .now(), status: .failed, pages: progress.pages,
+                records: progress.records, events: progress.events, error: "\(error)")
+            try? await store.recordPollRun(run)
+            throw error
+        }
+    }
+
+    /// Counters of one run, kept across the pages.
+    struct RunProgress {
+        var pages = 0
+        var records = 0
+        var events = 0
+    }
+
+    private func execute(_ progress: inout RunProgress) async throws {
+        var state = try await store.streamState(stream)
+        let baseline = !state.baselineComplete
+        let request = PageRequest(
+            baseURL: connection.apiURL, connectionID: connection.id, object: object, pageSize: pageSize)
+        let fetcher = PageFetcher(
+            stream: stream, client: client, headers: headers, recordsPath: object.recordsPath,
+            configuration: configuration, sleeper: sleeper, logger: logger)
+        let differ = Differ(stream: stream, object: object)
+
+        // Resume the interrupted run, or start a new one.
+        var queryFrom: String?
+        var token: String?
+        var runHigh: Timestamp?
+        if let saved = state.runPageToken {
+            token = saved
+            queryFrom = state.runQueryFrom
+            runHigh = state.runHighWater
+            logger.info("resuming an interrupted run", metadata: ["vh.page": "\(saved)"])
+        } else if let anchor = state.watermark ?? state.t0, !baseline {
+            queryFrom = object.cursorFormat.format(anchor - lookback)
+        }
+        var seenTokens = Set<String>()
+        var reanchors = 0
+        var serverNow = Timestamp.now()
+        // Offset paging shifts under concurrent edits: a record edited mid-run moves to the end and the one behind
+        // it slides onto a page already read. Seeing such an edit (a record newer than the run's start) triggers
+        // one more pass over the same window; de-dupe makes the re-read free of duplicates.
+        var runStart: Timestamp?
+        var sawConcurrentEdit = false
+        var passes = 1
+
+        while true {
+            try Task.checkCancellation()
+            let url = request.url(queryFrom: queryFrom, token: token)
+            let page: FetchedPage
+            do {
+                page = try await fetcher.fetch(url: url, isNextPage: token != nil)
+            } catch is PageFetcher.TokenExpired {
+                // polling.md §2 re-anchoring: restart at the last seen timestamp; de-dupe absorbs the overlap.
+                reanchors += 1
+                guard reanchors <= configuration.maxReanchors else {
+                    throw PollError(.paginationLoop, stream: stream, "page tokens kept expiring at \(url)")
+                }
+                let anchor = runHigh ?? queryFrom.flatMap { object.cursorFormat.parse(.string($0)) }
+                queryFrom = anchor.map { object.cursorFormat.format($0) }
+                token = nil
+                seenTokens.removeAll()
+                logger.notice("page token expired; re-anchoring", metadata: ["vh.from": "\(queryFrom ?? "start")"])
+                continue
+            }
+            serverNow = page.serverNow
+            if baseline && state.t0 == nil { state.t0 = page.serverNow }
+            if runStart == nil { runStart = page.serverNow - .seconds(2) }
+
+            let known = try await store.recordStates(stream, ids: differ.ids(of: page.records))
+            let outcome = differ.diff(
+                records: page.records, known: known, source: baseline ? .backfill : .poll, detectedAt: .now())
+            if let high = outcome.maxUpdatedAt { runHigh = max(runHigh ?? high, high) }
+            progress.pages += 1
+            progress.records += outcome.records
+
+            if let high = outcome.maxUpdatedAt, let runStart, high >= runStart { sawConcurrentEdit = true }
+
+            var next = request.nextToken(body: page.body, records: page.records.count, currentToken: token)
+            if let next, next == token || seenTokens.contains(next) {
+                throw PollError(.paginationLoop, stream: stream, "the provider repeated page token '\(next)'")
+            }
+            var newPass = false
+            if next == nil, case .offset = object.pagination, sawConcurrentEdit, passes < 3 {
+                passes += 1
+                sawConcurrentEdit = false
+                runStart = nil
+                newPass = true
+                next = "0"
+                logger.debug("records changed during an offset-paged run; reading the window again")
+            }
+
+            var checkpoint = state
+            if let next {
+                checkpoint.runPageToken = next
+                checkpoint.runQueryFrom = queryFrom
+                checkpoint.runHighWater = runHigh
+            } else {
+                checkpoint.runPageToken = nil
+                checkpoint.runQueryFrom = nil
+                checkpoint.runHighWater = nil
+                checkpoint.watermark = Watermark.advance(
+                    old: state.watermark, runHigh: runHigh, serverNow: serverNow, safetyLag: safetyLag,
+                    t0: baseline ? state.t0 : nil)
+                checkpoint.watermarkRaw = checkpoint.watermark.map { object.cursorFormat.format($0) }
+                checkpoint.lastRunAt = .now()
+            }
+            if let beforeCommit = configuration.beforeCommit { await beforeCommit(stream, progress.pages) }
+            let result = try await store.commitPage(
+                PageCommit(states: outcome.states, events: outcome.events, checkpoint: checkpoint))
+            progress.events += result.insertedEvents
+            state = checkpoint
+
+            guard let next else {
+                if baseline {
+                    // Marked in a second commit because the baseline's last log position is only known once the
+                    // last page's events are in; a crash in between re-runs the (now event-free) enumeration.
+                    state.baselineComplete = true
+                    state.baselineCompleteSeq = result.headSeq
+                    _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: state))
+                    logger.info(
+                        "baseline complete",
+                        metadata: ["vh.records": "\(progress.records)", "vh.seq": "\(result.headSeq)"])
+                }
+                return
+            }
+            if newPass {
+                seenTokens.removeAll()
+            } else if let token {
+                seenTokens.insert(token)
+            }
+            token = next
+        }
+    }
+
+    private var headers: [HTTPHeader] {
+        var headers = [HTTPHeader("Accept", "application/json")]
+        if let auth = spec.auth, let token = connection.token {
+            headers.append(HTTPHeader(auth.header, auth.format.replacingOccurrences(of: "{token}", with: token)))
+        }
+        return headers
+    }
+}

@@ -1,0 +1,9 @@
+/// Byte comparison whose time does not depend on where the inputs differ (only on their lengths, which are public).
+enum ConstantTime {
+    static func equals(_ lhs: some Collection<UInt8>, _ rhs: some Collection<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for (a, b) in zip(lhs, rhs) { difference |= a ^ b }
+        return difference == 0
+    }
+}

@@ -1,0 +1,64 @@
+extension JSONValue {
+    /// The member named `key` of an object (the last one if a producer repeated it), `nil` otherwise.
+    public subscript(key: String) -> JSONValue? {
+        guard case let .object(members) = self else { return nil }
+        return members.last(where: { $0.0 == key })?.1
+    }
+
+    /// The string payload, or `nil` for any other kind.
+    public var stringValue: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    /// The numeric payload, or `nil` for any other kind.
+    public var numberValue: Double? {
+        if case let .number(n) = self { return n }
+        return nil
+    }
+
+    /// The elements of an array, or `nil` for any other kind.
+    public var arrayValue: [JSONValue]? {
+        if case let .array(a) = self { return a }
+        return nil
+    }
+
+    /// The members of an object in document order, or `nil` for any other kind.
+    public var objectMembers: [(String, JSONValue)]? {
+        if case let .object(m) = self { return m }
+        return nil
+    }
+
+    /// Follows a dotted path (`data.items`, `paging.next.after`); an empty path is the value itself.
+    /// Array elements are addressed by decimal index (`results.0.id`).
+    public func value(atPath path: String) -> JSONValue? {
+        if path.isEmpty || path == "$" { return self }
+        var current: JSONValue = self
+        let trimmed = path.hasPrefix("$.") ? String(path.dropFirst(2)) : path
+        for part in trimmed.split(separator: ".", omittingEmptySubsequences: false) {
+            let key = String(part)
+            switch current {
+            case .object:
+                guard let next = current[key] else { return nil }
+                current = next
+            case let .array(items):
+                guard let index = Int(key), items.indices.contains(index) else { return nil }
+                current = items[index]
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// The text a record id or a cursor value has when it is used as a key: strings as they are, numbers in
+    /// JavaScript form (`123`, not `123.0`), so `123` and `"123"` name the same record.
+    public var keyText: String? {
+        switch self {
+        case let .string(s): return s
+        case let .number(n): return JSWriter.numberText(n)
+        case let .bool(b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// What happened to a record, as the differ saw it.
+public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case created
+    case updated
+    case deleted
+    case restored
+}
+
+/// Where a change was seen: the stream's baseline enumeration (the initial sync), an incremental poll, or a
+/// provider's native webhook. Webhooks without `include_all` never receive `backfill` events.
+public enum EventSource: String, Sendable, Hashable, Codable {
+    case backfill
+    case poll
+    case native
+}
+
+/// One change of one record, as written to the event log (the transactional outbox).
+///
+/// `eventID` is deterministic (polling.md §4), so re-reading a page after a crash re-inserts nothing.
+public struct ChangeEvent: Sendable, Hashable {
+    /// Position in the store's log, assigned on insert; 0 before.
+    public var seq: Int64
+    public var eventID: String
+    public var stream: StreamKey
+    public var recordID: String
+    public var kind: EventKind
+    public var source: EventSource
+    public var versionHash: String
+    public var previousVersionHash: String?
+    /// The record as delivered: its JS-exact JSON bytes (``JSWriter``), spliced into payloads without re-encoding.
+    public var record: [UInt8]
+    /// The record's own `updated_at` at the source.
+    public var occurredAt: Timestamp?
+    public var detectedAt: Timestamp
+
+    public init(
+        seq: Int64 = 0, eventID: String, stream: StreamKey, recordID: String, kind: EventKind, source: EventSource,
+        versionHash: String, previousVersionHash: String?, record: [UInt8], occurredAt: Timestamp?,
+        detectedAt: Timestamp
+    ) {
+        self.seq = seq
+        self.eventID = eventID
+        self.stream = stream
+        self.recordID = recordID
+        self.kind = kind
+        self.source = source
+        self.versionHash = versionHash
+        self.previousVersionHash = previousVersionHash
+        self.record = record
+        self.occurredAt = occurredAt
+        self.detectedAt = detectedAt
+    }
+}

@@ -1,0 +1,43 @@
+/// One account at one provider: which connector lists its objects, where, and with which credentials.
+///
+/// Webhooks hang off a connection; its objects are polled once per interval whatever the number of webhooks,
+/// because API quotas are per account.
+public struct Connection: Sendable, Hashable, Codable {
+    /// 24 lowercase hex characters, server-generated (Unified's id format), or the id a config file declares.
+    public var id: String
+    /// Names the connector spec (`sandbox`, `unified`, ...) that says how this provider lists objects.
+    public var integrationType: String
+    /// Base URL of the provider's API (`http://127.0.0.1:8181`); the connector's paths are appended to it.
+    public var apiURL: String
+    /// Credential sent in the connector's auth header; `nil` for providers that need none.
+    public var token: String?
+    /// Unified categories (`crm`, ...), kept for the management API.
+    public var categories: [String]
+    /// Unified permissions (`crm_contact_read`, `webhook`), kept for the management API.
+    public var permissions: [String]
+    /// A paused connection is not polled; its webhooks keep their positions.
+    public var isPaused: Bool
+    /// False after a configuration error at the provider (401 after refresh, 403, 404 on the List).
+    public var isHealthy: Bool
+    public var workspaceID: String
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(
+        id: String, integrationType: String, apiURL: String, token: String? = nil, categories: [String] = [],
+        permissions: [String] = [], isPaused: Bool = false, isHealthy: Bool = true, workspaceID: String = "",
+        createdAt: Timestamp = .now(), updatedAt: Timestamp = .now()
+    ) {
+        self.id = id
+        self.integrationType = integrationType
+        self.apiURL = apiURL
+        self.token = token
+        self.categories = categories
+        self.permissions = permissions
+        self.isPaused = isPaused
+        self.isHealthy = isHealthy
+        self.workspaceID = workspaceID
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}

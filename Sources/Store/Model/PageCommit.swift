@@ -1,0 +1,27 @@
+/// Everything one fetched page changes, written in ONE transaction (polling.md §3): record states, the page's
+/// events (inserted only if their ids are new) and the stream checkpoint. The cursor therefore never passes a
+/// record whose event is not stored, and a crash re-reads at most one page.
+public struct PageCommit: Sendable {
+    public var states: [RecordState]
+    public var events: [ChangeEvent]
+    public var checkpoint: StreamState
+
+    public init(states: [RecordState], events: [ChangeEvent], checkpoint: StreamState) {
+        self.states = states
+        self.events = events
+        self.checkpoint = checkpoint
+    }
+}
+
+/// What a page commit stored.
+public struct PageCommitResult: Sendable, Hashable {
+    /// Events whose ids were new (the rest were already in the log: a re-read after a crash).
+    public var insertedEvents: Int
+    /// The log position after the commit.
+    public var headSeq: Int64
+
+    public init(insertedEvents: Int, headSeq: Int64) {
+        self.insertedEvents = insertedEvents
+        self.headSeq = headSeq
+    }
+}

@@ -1,0 +1,25 @@
+/// What the differ remembers of one record: the version it last emitted and when the source last changed it.
+public struct RecordState: Sendable, Hashable {
+    public var recordID: String
+    /// Hex SHA-256 of the record's canonical JSON; equal hashes mean no change.
+    public var versionHash: String
+    /// Incremented by every emitted change; part of the event id so A→B→A yields distinct ids.
+    public var revision: Int64
+    public var sourceUpdatedAt: Timestamp?
+    /// The record's JS-exact JSON, for `deleted` payloads and field-level diffs.
+    public var snapshot: [UInt8]
+    /// Set when the record was seen deleted; a reappearance is `restored`.
+    public var deletedAt: Timestamp?
+
+    public init(
+        recordID: String, versionHash: String, revision: Int64, sourceUpdatedAt: Timestamp?, snapshot: [UInt8],
+        deletedAt: Timestamp? = nil
+    ) {
+        self.recordID = recordID
+        self.versionHash = versionHash
+        self.revision = revision
+        self.sourceUpdatedAt = sourceUpdatedAt
+        self.snapshot = snapshot
+        self.deletedAt = deletedAt
+    }
+}

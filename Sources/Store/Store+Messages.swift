@@ -1,0 +1,118 @@
+extension Store {
+    private static let messageColumns = """
+        id, webhook_id, first_seq, last_seq, type, body, nonce, record_count, status, attempt_count, \
+        next_attempt_at_us, created_at_us
+        """
+
+    /// The webhook's position over its stream's log, `nil` if the webhook does not exist.
+    public func deliveryCursor(webhookID: String) throws -> DeliveryCursor? {
+        try db().withStatement("SELECT built_seq, initial_phase FROM webhooks WHERE id = ?1") { statement in
+            try statement.bind(webhookID, at: 1)
+            return try statement.first { row in
+                DeliveryCursor(
+                    webhookID: webhookID,
+                    builtSeq: row.int64(at: 0),
+                    initialPhase: try Self.decodeEnumColumn(
+                        DeliveryCursor.InitialPhase.self, from: row.string(at: 1), table: "webhooks",
+                        column: "initial_phase"))
+            }
+        }
+    }
+
+    /// The head of the webhook's queue: its oldest message still `pending` or `failed`, `nil` when all are done.
+    public func openMessage(webhookID: String) throws -> DeliveryMessage? {
+        let sql = """
+            SELECT \(Self.messageColumns) FROM messages
+            WHERE webhook_id = ?1 AND status IN ('pending', 'failed') ORDER BY position LIMIT 1
+            """
+        return try db().withStatement(sql) { statement in
+            try statement.bind(webhookID, at: 1)
+            return try statement.first(Self.readMessage)
+        }
+    }
+
+    /// Queues a built message and moves the webhook's cursor past it, in ONE transaction, so a crash either keeps
+    /// both or neither. A message whose id is already stored is kept as it was (the same events rebuilt after a
+    /// crash yield the same id); the cursor is written either way.
+    ///
+    /// - Throws: ``StoreError/unknownWebhook(id:)`` when the cursor's webhook does not exist.
+    public func appendMessage(_ message: DeliveryMessage, cursor: DeliveryCursor) throws {
+        let database = try db()
+        try database.transaction {
+            try database.withStatement("UPDATE webhooks SET built_seq = ?2, initial_phase = ?3 WHERE id = ?1") {
+                statement in
+                try statement.bind(cursor.webhookID, at: 1)
+                try statement.bind(cursor.builtSeq, at: 2)
+                try statement.bind(cursor.initialPhase.rawValue, at: 3)
+                try statement.run()
+            }
+            guard database.changes > 0 else { throw StoreError.unknownWebhook(id: cursor.webhookID) }
+            let insert = """
+                INSERT OR IGNORE INTO messages (\(Self.messageColumns))
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                """
+            try database.withStatement(insert) { statement in
+                try statement.bind(message.id, at: 1)
+                try statement.bind(message.webhookID, at: 2)
+                try statement.bind(message.firstSeq, at: 3)
+                try statement.bind(message.lastSeq, at: 4)
+                try statement.bind(message.type.rawValue, at: 5)
+                try statement.bind(message.nonce, at: 7)
+                try statement.bind(message.recordCount, at: 8)
+                try statement.bind(message.status.rawValue, at: 9)
+                try statement.bind(message.attemptCount, at: 10)
+                try statement.bind(message.nextAttemptAt, at: 11)
+                try statement.bind(message.createdAt, at: 12)
+                try statement.withBorrowedBlob(message.body, at: 6) { try statement.run() }
+            }
+        }
+    }
+
+    /// Sets a message's status from outside the delivery loop (a resume turns `failed` back into `pending`; an
+    /// operator may abort one) and fires ``changes`` so the Emitter looks again.
+    ///
+    /// - Throws: ``StoreError/unknownMessage(id:)``.
+    public func updateMessageStatus(id: String, status: MessageStatus, nextAttemptAt: Timestamp?) throws {
+        let database = try db()
+        let sql = """
+            UPDATE messages SET status = ?2, next_attempt_at_us = ?3,
+                delivered_at_us = CASE WHEN ?2 = 'delivered' THEN COALESCE(delivered_at_us, ?4) ELSE delivered_at_us END
+            WHERE id = ?1
+            """
+        try database.withStatement(sql) { statement in
+            try statement.bind(id, at: 1)
+            try statement.bind(status.rawValue, at: 2)
+            try statement.bind(nextAttemptAt, at: 3)
+            try statement.bind(Timestamp.now(), at: 4)
+            try statement.run()
+        }
+        guard database.changes > 0 else { throw StoreError.unknownMessage(id: id) }
+        changes.signal()
+    }
+
+    /// The webhook's messages, newest first.
+    public func messages(webhookID: String, limit: Int) throws -> [DeliveryMessage] {
+        let sql = "SELECT \(Self.messageColumns) FROM messages WHERE webhook_id = ?1 ORDER BY position DESC LIMIT ?2"
+        return try db().withStatement(sql) { statement in
+            try statement.bind(webhookID, at: 1)
+            try statement.bind(max(0, limit), at: 2)
+            return try statement.map(Self.readMessage)
+        }
+    }
+
+    private static func readMessage(_ row: Statement) throws -> DeliveryMessage {
+        DeliveryMessage(
+            id: row.string(at: 0),
+            webhookID: row.string(at: 1),
+            firstSeq: row.int64(at: 2),
+            lastSeq: row.int64(at: 3),
+            type: try decodeEnumColumn(PayloadType.self, from: row.string(at: 4), table: "messages", column: "type"),
+            body: row.bytes(at: 5),
+            nonce: row.string(at: 6),
+            recordCount: row.int(at: 7),
+            status: try decodeEnumColumn(MessageStatus.self, from: row.string(at: 8), table: "messages", column: "status"),
+            attemptCount: row.int(at: 9),
+            nextAttemptAt: row.optionalTimestamp(at: 10),
+            createdAt: row.timestamp(at: 11))
+    }
+}

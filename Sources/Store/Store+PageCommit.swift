@@ -1,0 +1,100 @@
+extension Store {
+    private static let selectRecordStateSQL = """
+        SELECT version_hash, revision, source_updated_at_us, snapshot, deleted_at_us FROM record_state
+        WHERE connection_id = ?1 AND object_type = ?2 AND record_id = ?3
+        """
+
+    private static let upsertRecordStateSQL = """
+        INSERT INTO record_state (connection_id, object_type, record_id, version_hash, revision, source_updated_at_us,
+            snapshot, deleted_at_us)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        ON CONFLICT (connection_id, object_type, record_id) DO UPDATE SET
+            version_hash = excluded.version_hash, revision = excluded.revision,
+            source_updated_at_us = excluded.source_updated_at_us, snapshot = excluded.snapshot,
+            deleted_at_us = excluded.deleted_at_us
+        """
+
+    private static let insertEventSQL = """
+        INSERT OR IGNORE INTO event_log (event_id, connection_id, object_type, record_id, kind, source, version_hash,
+            prev_version_hash, record, occurred_at_us, detected_at_us)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        """
+
+    /// The differ's memory of the given records, keyed by record id; ids never seen are absent.
+    ///
+    /// One reused point lookup per id, all inside one read transaction (one snapshot, one WAL read lock).
+    public func recordStates(_ stream: StreamKey, ids: [String]) throws -> [String: RecordState] {
+        guard !ids.isEmpty else { return [:] }
+        let database = try db()
+        return try database.read {
+            try database.withStatement(Self.selectRecordStateSQL) { statement in
+                try statement.bind(stream.connectionID, at: 1)
+                try statement.bind(stream.objectType, at: 2)
+                var states: [String: RecordState] = [:]
+                states.reserveCapacity(ids.count)
+                for id in ids {
+                    try statement.bind(id, at: 3)
+                    if try statement.step() {
+                        states[id] = RecordState(
+                            recordID: id,
+                            versionHash: statement.string(at: 0),
+                            revision: statement.int64(at: 1),
+                            sourceUpdatedAt: statement.optionalTimestamp(at: 2),
+                            snapshot: statement.bytes(at: 3),
+                            deletedAt: statement.optionalTimestamp(at: 4))
+                    }
+                    statement.reset()
+                }
+                return states
+            }
+        }
+    }
+
+    /// Stores one page in ONE transaction (polling.md §3): upserts the record states (of `checkpoint.stream`),
+    /// inserts the events whose ids are new (each gets the next log position), and writes the checkpoint. If any
+    /// step fails nothing is stored, so the cursor never passes an event that is not in the log. Fires ``changes``
+    /// when at least one event was inserted.
+    public func commitPage(_ commit: PageCommit) throws -> PageCommitResult {
+        let database = try db()
+        let stream = commit.checkpoint.stream
+        let result = try database.transaction { () throws -> PageCommitResult in
+            if !commit.states.isEmpty {
+                try database.withStatement(Self.upsertRecordStateSQL) { statement in
+                    try statement.bind(stream.connectionID, at: 1)
+                    try statement.bind(stream.objectType, at: 2)
+                    for state in commit.states {
+                        try statement.bind(state.recordID, at: 3)
+                        try statement.bind(state.versionHash, at: 4)
+                        try statement.bind(state.revision, at: 5)
+                        try statement.bind(state.sourceUpdatedAt, at: 6)
+                        try statement.bind(state.deletedAt, at: 8)
+                        try statement.withBorrowedBlob(state.snapshot, at: 7) { try statement.run() }
+                    }
+                }
+            }
+            var inserted = 0
+            if !commit.events.isEmpty {
+                try database.withStatement(Self.insertEventSQL) { statement in
+                    for event in commit.events {
+                        try statement.bind(event.eventID, at: 1)
+                        try statement.bind(event.stream.connectionID, at: 2)
+                        try statement.bind(event.stream.objectType, at: 3)
+                        try statement.bind(event.recordID, at: 4)
+                        try statement.bind(event.kind.rawValue, at: 5)
+                        try statement.bind(event.source.rawValue, at: 6)
+                        try statement.bind(event.versionHash, at: 7)
+                        try statement.bind(event.previousVersionHash, at: 8)
+                        try statement.bind(event.occurredAt, at: 10)
+                        try statement.bind(event.detectedAt, at: 11)
+                        try statement.withBorrowedBlob(event.record, at: 9) { try statement.run() }
+                        inserted += database.changes
+                    }
+                }
+            }
+            try Self.writeStream(commit.checkpoint, in: database)
+            return PageCommitResult(insertedEvents: inserted, headSeq: try Self.headSeq(stream, in: database))
+        }
+        if result.insertedEvents > 0 { changes.signal() }
+        return result
+    }
+}

@@ -1,0 +1,34 @@
+/// A domain problem found by the ``Store`` (as opposed to a failed SQLite call, which is a ``SQLiteError``).
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The store was closed with ``Store/close()`` before this call.
+    case closed(path: String)
+    /// The database file was written by a newer VirtualHooks: its schema version is above the newest this build knows.
+    case schemaTooNew(path: String, found: Int, supported: Int)
+    /// A migration failed; the file was left at `version - 1`.
+    case migrationFailed(path: String, version: Int, name: String, underlying: SQLiteError)
+    /// The operation names a webhook that does not exist (deleted, or never saved).
+    case unknownWebhook(id: String)
+    /// The operation names a delivery message that does not exist.
+    case unknownMessage(id: String)
+    /// A stored value cannot be read back into the model (an unknown enum case or malformed JSON).
+    case corruptRow(table: String, column: String, value: String)
+
+    /// What went wrong and with which file, webhook or message, for logs and API error bodies.
+    public var description: String {
+        switch self {
+        case let .closed(path):
+            return "the store at \(path) is closed"
+        case let .schemaTooNew(path, found, supported):
+            return "the database \(path) has schema version \(found), newer than this build supports (\(supported)); "
+                + "upgrade vhooks or use another --db file"
+        case let .migrationFailed(path, version, name, underlying):
+            return "migration \(version) (\(name)) of \(path) failed: \(underlying)"
+        case let .unknownWebhook(id):
+            return "no webhook with id \(id)"
+        case let .unknownMessage(id):
+            return "no delivery message with id \(id)"
+        case let .corruptRow(table, column, value):
+            return "unreadable value in \(table).\(column): \(value.prefix(200))"
+        }
+    }
+}

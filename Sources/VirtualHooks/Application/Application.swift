@@ -1,0 +1,70 @@
+import CurlHTTP
+import Emitter
+import Logging
+import Pollers
+import ServiceLifecycle
+import Store
+
+/// The running product: the store, one outbound HTTP client, the pollers and the emitter, wired together.
+///
+/// Pollers and emitter never call each other; they meet in the store, whose change signal wakes deliveries as
+/// soon as a page with events commits. As a `Service` it stops both on graceful shutdown (SIGTERM/SIGINT through the
+/// enclosing `ServiceGroup`), then releases the HTTP client and closes the store.
+public final class Application: Service, Sendable {
+    public let store: Store
+    public let pollers: PollerService
+    public let emitter: Emitter
+    let client: CurlHTTPClient
+    let logger: Logger
+
+    /// Opens the store (creating or migrating it) and creates or updates what the configuration declares.
+    /// - Throws: store errors, or ``ConfigurationError`` for declarations the store rejects.
+    public init(
+        configuration: ServeConfiguration, catalog: ConnectorCatalog, polling: PollerConfiguration = .init(),
+        delivery: EmitterConfiguration = .init(), logger: Logger,
+        pollObserver: (@Sendable (PollRun) -> Void)? = nil,
+        deliveryObserver: (@Sendable (DeliveryReport) -> Void)? = nil
+    ) async throws {
+        let store = try Store(path: configuration.database, logger: logger)
+        do {
+            try await DeclarationApplier(store: store).apply(configuration)
+            _ = try await store.workspaceSecret()
+        } catch {
+            await store.close()
+            throw error
+        }
+        var polling = polling
+        if let lookback = configuration.lookbackSeconds { polling.lookbackOverride = .seconds(lookback) }
+        if let lag = configuration.safetyLagSeconds { polling.safetyLagOverride = .seconds(lag) }
+        let client = CurlHTTPClient(logger: logger)
+        self.store = store
+        self.client = client
+        self.logger = logger
+        self.pollers = PollerService(
+            store: store, client: client, catalog: catalog, configuration: polling, logger: logger,
+            observer: pollObserver)
+        self.emitter = Emitter(
+            store: store, client: client, configuration: delivery, logger: logger, observer: deliveryObserver)
+    }
+
+    /// Polls and delivers until cancelled or gracefully shut down.
+    public func run() async throws {
+        logger.info("VirtualHooks running")
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do { try await self.pollers.run() } catch {
+                    self.logger.error("pollers stopped", metadata: ["vh.error": "\(error)"])
+                }
+            }
+            group.addTask {
+                do { try await self.emitter.run() } catch {
+                    self.logger.error("emitter stopped", metadata: ["vh.error": "\(error)"])
+                }
+            }
+            await group.waitForAll()
+        }
+        await client.shutdown()
+        await store.close()
+        logger.info("VirtualHooks stopped")
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pollers
+import ServiceLifecycle
+import Store
+import VirtualHooks
+
+/// `vhooks serve`: polls and delivers for the connections and webhooks in the store and the configuration file.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Poll the configured connections and deliver their changes to webhook subscribers."
+    )
+
+    @Option(help: "JSON configuration file: connections, webhooks, limits (see README, 'Configuration').")
+    var config: String
+
+    @Option(help: "SQLite database file; overrides the file's \"database\".")
+    var db: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.makeLogger("vhooks")
+        let catalog = ConnectorCatalog.builtin()
+        var configuration: ServeConfiguration
+        do {
+            configuration = try ServeConfiguration.load(file: config, catalog: catalog)
+        } catch let error as ConfigurationError {
+            throw ValidationError("\(error)")
+        }
+        if let db { configuration.database = db }
+        var resolvedCatalog = catalog
+        if let dir = configuration.connectorsDirectory { try resolvedCatalog.load(directory: dir) }
+        let polling = FaultInjection.pollerConfiguration(logger: logger)
+        let app = try await Application(
+            configuration: configuration, catalog: resolvedCatalog, polling: polling, logger: logger)
+        let group = ServiceGroup(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+}

@@ -1,0 +1,164 @@
+import Testing
+
+@testable import Store
+
+@Suite struct StorePageCommitTests {
+    @Test func commitStoresStatesEventsAndCheckpoint() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            let page = StoreFixtures.page(0, count: 5)
+            let result = try await store.commitPage(page)
+            #expect(result.insertedEvents == 5)
+            #expect(result.headSeq == 5)
+            #expect(try await store.headSeq(StoreFixtures.stream) == 5)
+            #expect(try await store.streamState(StoreFixtures.stream) == page.checkpoint)
+
+            let states = try await store.recordStates(StoreFixtures.stream, ids: ["rec_0", "rec_4", "rec_99"])
+            #expect(states.count == 2)
+            #expect(states["rec_0"] == page.states[0])
+            #expect(states["rec_4"] == page.states[4])
+            #expect(try await store.recordStates(StoreFixtures.stream, ids: []).isEmpty)
+            let otherStream = StreamKey(connectionID: StoreFixtures.stream.connectionID, objectType: "crm_deal")
+            #expect(try await store.recordStates(otherStream, ids: ["rec_0"]).isEmpty)
+
+            let events = try await store.events(
+                StoreFixtures.stream, afterSeq: 0, kinds: Set(EventKind.allCases), includeBackfill: true, limit: 100)
+            var expected = page.events
+            for index in expected.indices { expected[index].seq = Int64(index + 1) }
+            #expect(events == expected)
+        }
+    }
+
+    @Test func upsertReplacesAStateIncludingDeletionAndEmptySnapshot() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            _ = try await store.commitPage(StoreFixtures.page(0, count: 1))
+            var state = StoreFixtures.created(0).0
+            state.revision = 2
+            state.versionHash = "deleted"
+            state.snapshot = []
+            state.sourceUpdatedAt = nil
+            state.deletedAt = Timestamp(microseconds: 77)
+            _ = try await store.commitPage(
+                PageCommit(states: [state], events: [], checkpoint: StreamState(stream: StoreFixtures.stream)))
+            #expect(try await store.recordStates(StoreFixtures.stream, ids: ["rec_0"]) == ["rec_0": state])
+        }
+    }
+
+    @Test func theSamePageTwiceInsertsNothingTheSecondTime() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            let page = StoreFixtures.page(0, count: 10)
+            #expect(try await store.commitPage(page).insertedEvents == 10)
+            let again = try await store.commitPage(page)
+            #expect(again.insertedEvents == 0)
+            #expect(again.headSeq == 10)
+            let events = try await store.events(
+                StoreFixtures.stream, afterSeq: 0, kinds: [.created], includeBackfill: true, limit: 100)
+            #expect(events.count == 10)
+        }
+    }
+
+    @Test func seqIncreasesInPageOrderAcrossPagesAndStreams() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            let other = StreamKey(connectionID: "c2", objectType: "crm_contact")
+            _ = try await store.commitPage(StoreFixtures.page(0, count: 3))
+            let otherResult = try await store.commitPage(StoreFixtures.page(0, count: 2, stream: other))
+            _ = try await store.commitPage(StoreFixtures.page(3, count: 3))
+            #expect(otherResult.headSeq == 5)
+            #expect(try await store.headSeq(StoreFixtures.stream) == 8)
+            #expect(try await store.headSeq(other) == 5)
+            #expect(try await store.headSeq(StreamKey(connectionID: "none", objectType: "x")) == 0)
+
+            let events = try await store.events(
+                StoreFixtures.stream, afterSeq: 0, kinds: [.created], includeBackfill: true, limit: 100)
+            #expect(events.map(\.seq) == [1, 2, 3, 6, 7, 8])
+            #expect(events.map(\.recordID) == (0..<6).map { "rec_\($0)" })
+            #expect(events.allSatisfy { $0.stream == StoreFixtures.stream })
+        }
+    }
+
+    @Test func aFailingCheckpointWriteLeavesNothingWritten() async throws {
+        try await StoreFixtures.withStore { store, path in
+            let firstPage = StoreFixtures.page(0, count: 2)
+            _ = try await store.commitPage(firstPage)
+
+            // Another connection (as another process could) makes every checkpoint write fail.
+            let saboteur = try Database(path: path)
+            defer { saboteur.close() }
+            try saboteur.execute(
+                """
+                CREATE TRIGGER fail_checkpoint_insert BEFORE INSERT ON streams
+                BEGIN SELECT RAISE(ABORT, 'forced checkpoint failure'); END;
+                CREATE TRIGGER fail_checkpoint_update BEFORE UPDATE ON streams
+                BEGIN SELECT RAISE(ABORT, 'forced checkpoint failure'); END;
+                """)
+
+            let secondPage = StoreFixtures.page(2, count: 3)
+            await #expect {
+                _ = try await store.commitPage(secondPage)
+            } throws: { error in
+                guard let error = error as? SQLiteError else { return false }
+                return error.isConstraintViolation && error.message.contains("forced checkpoint failure")
+            }
+            #expect(try await store.headSeq(StoreFixtures.stream) == 2)
+            #expect(try await store.recordStates(StoreFixtures.stream, ids: ["rec_2", "rec_3", "rec_4"]).isEmpty)
+            #expect(try await store.streamState(StoreFixtures.stream) == firstPage.checkpoint)
+
+            // Once the fault is gone the same page commits in full: nothing of the failed attempt lingered.
+            try saboteur.execute("DROP TRIGGER fail_checkpoint_insert; DROP TRIGGER fail_checkpoint_update")
+            let result = try await store.commitPage(secondPage)
+            #expect(result.insertedEvents == 3)
+            #expect(result.headSeq == 5)
+            #expect(try await store.streamState(StoreFixtures.stream) == secondPage.checkpoint)
+        }
+    }
+
+    @Test func eventsFilterByKindBackfillPositionAndLimit() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            let backfill = StoreFixtures.page(0, count: 3, source: .backfill)
+            _ = try await store.commitPage(backfill)  // seq 1...3, created, backfill
+            let pairs = [
+                StoreFixtures.created(3),  // 4 created
+                StoreFixtures.created(0, kind: .updated, revision: 2),  // 5 updated
+                StoreFixtures.created(1, kind: .deleted, revision: 2),  // 6 deleted
+                StoreFixtures.created(1, kind: .restored, revision: 3),  // 7 restored
+                StoreFixtures.created(2, source: .native, kind: .updated, revision: 2),  // 8 updated (native)
+            ]
+            _ = try await store.commitPage(
+                PageCommit(states: pairs.map(\.0), events: pairs.map(\.1), checkpoint: StreamState(stream: StoreFixtures.stream)))
+            let stream = StoreFixtures.stream
+            func seqs(_ kinds: Set<EventKind>, backfill: Bool, after: Int64 = 0, limit: Int = 100) async throws -> [Int64] {
+                try await store.events(stream, afterSeq: after, kinds: kinds, includeBackfill: backfill, limit: limit)
+                    .map(\.seq)
+            }
+            #expect(try await seqs(Set(EventKind.allCases), backfill: true) == [1, 2, 3, 4, 5, 6, 7, 8])
+            #expect(try await seqs(WebhookEvent.updated.deliveredKinds, backfill: false) == [4, 5, 7, 8])
+            #expect(try await seqs(WebhookEvent.updated.deliveredKinds, backfill: true) == [1, 2, 3, 4, 5, 7, 8])
+            #expect(try await seqs(WebhookEvent.created.deliveredKinds, backfill: false) == [4, 7])
+            #expect(try await seqs(WebhookEvent.deleted.deliveredKinds, backfill: true) == [6])
+            #expect(try await seqs([.updated], backfill: true, after: 5) == [8])
+            #expect(try await seqs(Set(EventKind.allCases), backfill: true, after: 2, limit: 3) == [3, 4, 5])
+            #expect(try await seqs([], backfill: true).isEmpty)
+            #expect(try await seqs(Set(EventKind.allCases), backfill: true, limit: 0).isEmpty)
+
+            let native = try await store.events(stream, afterSeq: 7, kinds: [.updated], includeBackfill: false, limit: 1)
+            #expect(native.first?.source == .native)
+            #expect(native.first?.previousVersionHash == "hash_2_1")
+        }
+    }
+
+    @Test func recordStatesOfAThousandIdsIsFast() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            for first in stride(from: 0, to: 5000, by: 1000) {
+                _ = try await store.commitPage(StoreFixtures.page(first, count: 1000))
+            }
+            let ids = (2000..<3000).map { "rec_\($0)" }
+            _ = try await store.recordStates(StoreFixtures.stream, ids: ids)  // warm the statement cache
+            let start = ContinuousClock.now
+            let states = try await store.recordStates(StoreFixtures.stream, ids: ids)
+            let elapsed = ContinuousClock.now - start
+            #expect(states.count == 1000)
+            #expect(states["rec_2500"]?.versionHash == "hash_2500_1")
+            // A few ms in release; debug builds and a shared 2-core machine get a wide margin.
+            #expect(elapsed < .milliseconds(250))
+        }
+    }
+}
