@@ -74,6 +74,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -119,6 +120,10 @@ let package = Package(
         ),
         .testTarget(name: "PollerTests", dependencies: ["Pollers", "Store", "CurlHTTP", "Sandbox", "TestSupport"]),
         .testTarget(name: "EmitterTests", dependencies: ["Emitter", "Store", "CurlHTTP", "Sandbox", "TestSupport"]),
+        .testTarget(
+            name: "VirtualHooksTests",
+            dependencies: ["VirtualHooks", "Pollers", "Emitter", "Store", "Sandbox", "TestSupport"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["Store", "Sandbox", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

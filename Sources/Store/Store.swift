@@ -68,6 +68,9 @@ public actor Store {
         logger.debug("store closed", metadata: ["store.path": "\(path)"])
     }
 
+    /// How many prepared statements the connection caches (for tests: the number must not grow with use).
+    var cachedStatementCount: Int { database?.cachedStatementCount ?? 0 }
+
     /// The open connection, or ``StoreError/closed(path:)``.
     func db() throws -> Database {
         guard let database else { throw StoreError.closed(path: path) }

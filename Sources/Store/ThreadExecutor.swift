@@ -13,8 +13,11 @@ final class ThreadExecutor: SerialExecutor {
         let queue = JobQueue()
         self.queue = queue
         let executor = UnownedSerialExecutor(ordinary: self)
-        let thread = Thread { queue.drain(on: executor) }
-        thread.name = name
+        // Named from inside: on Linux a name set before `start()` never reaches the OS thread.
+        let thread = Thread {
+            Thread.current.name = name
+            queue.drain(on: executor)
+        }
         thread.start()
     }
 

@@ -112,6 +112,20 @@ import Testing
         await fixture.close()
     }
 
+    @Test func aCompletedBaselineThatFillsTheLastPageExactlyNeedsNoEmptyPage() async throws {
+        let fixture = try await EmitterFixture()
+        try await withReceiver(fixture) { subscriber, client in
+            let webhook = try await fixture.makeWebhook(on: subscriber, pageMaxLimit: 100, includeAll: true)
+            try await fixture.append(EmitterFixture.contacts(200), source: .backfill, kind: .created, completeBaseline: true)
+            try await fixture.emitter(client: client).deliverPending(webhookID: webhook.id)
+            // The lookahead shows nothing follows the second page, so it is the INITIAL-COMPLETE one.
+            let received = subscriber.received()
+            #expect(received.map(\.type) == ["INITIAL-PARTIAL", "INITIAL-COMPLETE"])
+            #expect(received.map(\.recordCount) == [100, 100])
+        }
+        await fixture.close()
+    }
+
     @Test func initialSyncOfAnEmptyStreamIsOneEmptyCompletePage() async throws {
         let fixture = try await EmitterFixture()
         try await withReceiver(fixture) { subscriber, client in
@@ -269,7 +283,6 @@ import Testing
             subscriber.failNext(1, status: 500)
             // The first attempt fails; rotate the workspace secret before the retry.
             let emitter = fixture.emitter(client: client)
-            try await fixture.store.setSetting("workspace_secret", try await fixture.store.workspaceSecret())
             let oldSecret = try await fixture.store.workspaceSecret()
             try await stepOnce(emitter, webhook.id)  // build
             try await stepOnce(emitter, webhook.id)  // attempt 1 → 500
@@ -280,7 +293,7 @@ import Testing
 
             let received = subscriber.received()
             #expect(received.count == 2)
-            #expect(received[0].sig == .invalid)  // signed with the old secret
+            #expect(received[0].isVerified)  // checked with the old secret when it arrived
             #expect(received[1].isVerified)  // re-signed with the new one
             let first = try #require(received[0].json)
             let second = try #require(received[1].json)
@@ -289,6 +302,9 @@ import Testing
             #expect(first["sig"] != second["sig"])
             #expect(
                 UnifiedSignatureVerifier.verify(payload: first, workspaceSecret: oldSecret) == .init(sig: .valid, sig256: .valid))
+            #expect(
+                UnifiedSignatureVerifier.verify(payload: first, workspaceSecret: newSecret)
+                    == .init(sig: .invalid, sig256: .invalid))
             // The stored body stays frozen as built.
             let stored = try #require(try await fixture.store.messages(webhookID: webhook.id, limit: 1).first)
             #expect(stored.body == received[0].body)

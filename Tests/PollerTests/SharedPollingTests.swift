@@ -61,9 +61,10 @@ import Testing
                 try await waitUntil("first poll") { provider.stats().listRequests(.contacts) == 1 }
                 h.provider.mutate(.contacts, updates: 2)
                 service.trigger(h.stream)
-                try await waitUntil("triggered poll") { provider.stats().listRequests(.contacts) == 2 }
-                let events = try await h.events().filter { $0.kind == .updated }
-                #expect(events.count == 2)
+                try await waitUntil("the triggered poll stored the two updates") {
+                    try await h.events().filter { $0.kind == .updated }.count == 2
+                }
+                #expect(provider.stats().listRequests(.contacts) == 2)
                 group.cancelAll()
             }
         }

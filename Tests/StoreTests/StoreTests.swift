@@ -89,7 +89,24 @@ enum StoreFixtures {
     }
 }
 
+extension Store {
+    /// The OS name of the thread isolated code runs on (Foundation's name where /proc is missing).
+    fileprivate func isolatedThreadName() -> String? {
+        let osName = try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)
+        return osName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? Thread.current.name
+    }
+}
+
 @Suite struct StoreOpenCloseTests {
+    @Test func isolatedCodeRunsOnTheStoreThreadNotThePool() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            #expect(await store.isolatedThreadName() == "vhooks.store")
+            async let a = store.isolatedThreadName()
+            async let b = store.isolatedThreadName()
+            #expect(await [a, b] == ["vhooks.store", "vhooks.store"])
+        }
+    }
+
     @Test func closeIsIdempotentAndLaterCallsThrowClosed() async throws {
         try await StoreFixtures.withTemporaryDirectory { directory in
             let store = try Store(path: directory + "/vhooks.db", logger: StoreFixtures.logger)

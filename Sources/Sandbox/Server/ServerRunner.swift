@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOConcurrencyHelpers
+import ServiceLifecycle
 
 /// Runs one Hummingbird application on a host and port and tells waiters which port it bound.
 ///
@@ -72,19 +73,26 @@ final class ServerRunner<Responder: HTTPResponder>: Sendable where Responder.Con
         )
         do {
             try await withThrowingTaskGroup(of: ChildOutcome.self) { group in
+                // A service group of its own lets `shutdown()` stop the server gracefully (open connections are
+                // closed in order) instead of cancelling it.
+                let serviceGroup = ServiceGroup(
+                    configuration: ServiceGroupConfiguration(services: [application], logger: logger))
                 group.addTask {
-                    try await application.run()
+                    try await serviceGroup.run()
                     return .serverEnded
                 }
                 group.addTask { [shutdownStream] in
                     for await _ in shutdownStream { break }
+                    if Task.isCancelled { return .serverEnded }
+                    await serviceGroup.triggerGracefulShutdown()
                     return .shutdownRequested
                 }
                 let first = try await group.next()
-                group.cancelAll()
                 if first == .shutdownRequested {
                     // The server was told to stop: whatever it reports while stopping is not a failure.
                     while (try? await group.next()) != nil {}
+                } else {
+                    group.cancelAll()
                 }
             }
         } catch where Task.isCancelled {

@@ -14,5 +14,6 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
         self.reason = reason
     }
 
+    /// `invalid JSON at byte <offset>: <reason>`.
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }
 }

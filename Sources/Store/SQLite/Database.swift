@@ -86,6 +86,9 @@ final class Database {
         return try body(statement)
     }
 
+    /// How many statements the cache holds (each SQL text is prepared once per connection).
+    var cachedStatementCount: Int { cache.count }
+
     /// Rows changed by the most recent INSERT, UPDATE or DELETE on this connection.
     var changes: Int {
         guard let handle else { return 0 }

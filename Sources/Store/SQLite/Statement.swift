@@ -2,7 +2,7 @@ import CSQLite
 
 /// One prepared statement, finalized in `deinit`.
 ///
-/// Parameters are bound by 1-based index (``bind(_:at:)-(Int64?,_)``), result columns read by 0-based index. The
+/// Parameters are bound by 1-based index (`bind(_:at:)`), result columns read by 0-based index. The
 /// statement is only used inside ``Database/withStatement(_:_:)``, which resets it afterwards.
 final class Statement {
     /// The SQL text, for error messages.

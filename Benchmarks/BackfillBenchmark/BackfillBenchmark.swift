@@ -1,0 +1,63 @@
+import CurlHTTP
+import Emitter
+import Foundation
+import Logging
+import Pollers
+import Sandbox
+import Store
+import VirtualHooks
+
+/// `make bench`: backfills N sandbox records end to end (fetch, diff, store, sign, deliver, verify) and prints
+/// records/s against two loopback baselines measured in the same run on the same data: GET of the same pages
+/// and POST of the same payload bodies to the same subscriber.
+@main
+struct BackfillBenchmark {
+    static func main() async throws {
+        let options = try BenchOptions.parse(CommandLine.arguments.dropFirst())
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let records = options.records
+
+        let provider = SandboxProvider(
+            configuration: SandboxConfiguration(seed: 2026, contacts: records, companies: 0, deals: 0), logger: logger)
+        let workspaceSecret = RandomID.hex(bytes: 32)
+        let webhookSecret = RandomID.webhookSecret()
+        let subscriber = RecordingSubscriber(
+            configuration: SubscriberConfiguration(
+                workspaceSecret: workspaceSecret, defaultWebhookSecret: webhookSecret, capacity: 100,
+                keepBodies: false),
+            logger: logger)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vhooks-bench-\(RandomID.hex(bytes: 6))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        try await withThrowingTaskGroup(of: Void.self) { servers in
+            servers.addTask { try await provider.run() }
+            servers.addTask { try await subscriber.run() }
+            let providerURL = "http://127.0.0.1:\(try await provider.waitUntilRunning())"
+            let hookURL = "http://127.0.0.1:\(try await subscriber.waitUntilRunning())/hook"
+            let client = CurlHTTPClient(logger: logger)
+            print("VirtualHooks backfill benchmark: \(records) records, pages of 1000 fetched, 100 delivered")
+
+            // Baseline 1: GET every page of the same data over loopback, parse nothing.
+            let getBaseline = try await Baselines.getPages(client: client, baseURL: providerURL, records: records)
+
+            // End to end.
+            let e2e = try await EndToEnd.run(
+                providerURL: providerURL, hookURL: hookURL, records: records, directory: directory,
+                workspaceSecret: workspaceSecret, webhookSecret: webhookSecret, subscriber: subscriber, logger: logger)
+
+            // Baseline 2: POST the very payload bodies the run delivered, to the same subscriber.
+            let postBaseline = try await Baselines.postBodies(
+                client: client, hookURL: hookURL, database: directory.appendingPathComponent("bench.db").path,
+                logger: logger)
+            await client.shutdown()
+
+            let report = BenchReport(records: records, endToEnd: e2e, getBaseline: getBaseline, postBaseline: postBaseline)
+            report.print()
+            provider.shutdown()
+            subscriber.shutdown()
+            try await servers.waitForAll()
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// A timed phase: how many records it moved, in how long.
+struct Measurement {
+    var records: Int
+    var seconds: Double
+    var requests: Int
+
+    var recordsPerSecond: Double { seconds > 0 ? Double(records) / seconds : 0 }
+}
+
+/// Peak resident set size of this process (`VmHWM`), in MiB.
+func peakRSSMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }
+        return (kb ?? 0) / 1024
+    }
+    return 0
+}
+
+func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
