@@ -22,6 +22,7 @@ extension Store {
     /// use and stored under `workspace_secret`. Two processes asking at once get the same value.
     public func workspaceSecret() throws -> String {
         let key = "workspace_secret"
+        if let existing = try setting(key) { return existing }
         let database = try db()
         return try database.transaction {
             try database.withStatement("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)") { statement in

@@ -112,16 +112,17 @@ import Testing
         await fixture.close()
     }
 
-    @Test func aCompletedBaselineThatFillsTheLastPageExactlyNeedsNoEmptyPage() async throws {
+    @Test func aCompletedBaselineThatFillsTheLastPageExactlyEndsWithAnEmptyCompletePage() async throws {
         let fixture = try await EmitterFixture()
         try await withReceiver(fixture) { subscriber, client in
             let webhook = try await fixture.makeWebhook(on: subscriber, pageMaxLimit: 100, includeAll: true)
             try await fixture.append(EmitterFixture.contacts(200), source: .backfill, kind: .created, completeBaseline: true)
             try await fixture.emitter(client: client).deliverPending(webhookID: webhook.id)
-            // The lookahead shows nothing follows the second page, so it is the INITIAL-COMPLETE one.
+            // Same sequence as when the baseline completes after the last full page went out.
             let received = subscriber.received()
-            #expect(received.map(\.type) == ["INITIAL-PARTIAL", "INITIAL-COMPLETE"])
-            #expect(received.map(\.recordCount) == [100, 100])
+            #expect(received.map(\.type) == ["INITIAL-PARTIAL", "INITIAL-PARTIAL", "INITIAL-COMPLETE"])
+            #expect(received.map(\.recordCount) == [100, 100, 0])
+            #expect(received.allSatisfy { $0.isVerified })
         }
         await fixture.close()
     }
@@ -329,10 +330,11 @@ import Testing
             // Still partial: the wait keeps its original deadline.
             #expect(try await emitter.lockedStep(&deliverer) == .waitUntil(start + .seconds(1)))
             try await fixture.append(EmitterFixture.contacts(2, from: 3))
-            // A full page goes at once, without waiting for the deadline.
-            #expect(try await emitter.lockedStep(&deliverer) == .progressed)
+            // A full page is built and sent at once, without waiting for the deadline.
             #expect(try await emitter.lockedStep(&deliverer) == .progressed)
             #expect(subscriber.received().map(\.recordCount) == [4])
+            // The leftover record starts a wait of its own.
+            #expect(try await emitter.lockedStep(&deliverer) == .waitUntil(start + .milliseconds(1400)))
             // The leftover record waits its own second, then goes alone.
             try await emitter.deliverPending(webhookID: webhook.id)
             #expect(subscriber.received().map(\.recordCount) == [4, 1])

@@ -50,7 +50,8 @@ import Glibc
                     _ = await first.waitForExit()
                     #expect(first.wasSignalled, "\(first.output)")
                     let listsBeforeRestart = sandbox.provider.stats().listRequests(.contacts)
-                    #expect(listsBeforeRestart == 2)
+                    // Pages 1 and 2 (and page 3, prefetched while page 2 was diffed) were fetched.
+                    #expect(listsBeforeRestart >= 2)
 
                     do {
                         let store = try Store(path: db, logger: .test("store"))

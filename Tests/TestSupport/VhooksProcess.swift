@@ -15,7 +15,7 @@ public final class VhooksProcess: @unchecked Sendable {
     /// Launches `vhooks` with `arguments`.
     public init(_ arguments: [String], environment: [String: String] = [:], outputFile: URL) throws {
         self.outputFile = outputFile
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: outputFile)
         process.executableURL = try vhooksExecutable()
         process.arguments = arguments

@@ -41,8 +41,8 @@ struct MessagePlanner {
     }
 
     /// While the initial sync is pending, every event up to the baseline's end is part of it (INITIAL-PARTIAL pages,
-    /// full pages only until the baseline is complete); the message holding the last of them is INITIAL-COMPLETE,
-    /// empty when nothing is left.
+    /// full pages only until the baseline is complete); a last page that is not full is INITIAL-COMPLETE, and after a
+    /// full one (or when there was nothing) an empty INITIAL-COMPLETE follows.
     private func planInitial(cursor: DeliveryCursor, events: [ChangeEvent], stream: StreamState) -> Plan {
         guard stream.baselineComplete else {
             let batch = builder.takeBatch(from: events, limit: limit)
@@ -63,7 +63,9 @@ struct MessagePlanner {
         }
         let batch = builder.takeBatch(from: initial, limit: limit)
         let last = batch.events[batch.events.count - 1]
-        if batch.count == initial.count {
+        // The last page is INITIAL-COMPLETE only when it is not full; after a full last page an empty
+        // INITIAL-COMPLETE follows, so receivers see the same sequence whatever the timing of the baseline.
+        if batch.count == initial.count, batch.count < limit, !batch.closedBySize {
             return .message(
                 planned(.initialComplete, batch, cursor: cursor, builtSeq: max(last.seq, endSeq), phase: .complete))
         }

@@ -6,7 +6,7 @@ extension WebhookDeliverer {
     /// Makes one attempt of the head message, logs it, and applies the retry decision: delivered, aborted,
     /// rescheduled, or (schedule exhausted, 410, `webhook-delivery: disable`) failed with the webhook unhealthy.
     /// Cancellation and a shut-down client are not attempts: nothing is logged and the error propagates.
-    func attempt(_ message: DeliveryMessage, webhook: Webhook) async throws {
+    func attempt(_ message: DeliveryMessage, webhook: Webhook, workspaceSecret: String) async throws {
         let configuration = context.configuration
         let signer: StandardWebhooksSigner
         do {
@@ -14,9 +14,8 @@ extension WebhookDeliverer {
         } catch {
             throw EmitterError.invalidSigningSecret(webhookID: webhook.id, reason: error.description)
         }
-        let body = BodyResigner(
-            workspaceSecret: try await store.workspaceSecret(), encoding: configuration.signing.encoding
-        ).resigned(message.body)
+        let body = BodyResigner(workspaceSecret: workspaceSecret, encoding: configuration.signing.encoding)
+            .resigned(message.body)
 
         let startedAt = context.clock.now()
         let timestamp = startedAt.microseconds / 1_000_000

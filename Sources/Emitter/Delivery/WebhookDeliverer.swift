@@ -6,8 +6,8 @@ import Store
 /// when due; only once it is delivered or aborted is the next one built from the event log, and a built message is
 /// stored with the cursor (frozen, crash-safe) before its first attempt.
 ///
-/// Each ``step()`` does at most one store-changing thing (build one message, or make one attempt) and says what
-/// should happen next; the service's loop and ``Emitter/deliverPending(webhookID:)`` drive it.
+/// Each ``step()`` makes one attempt (of the head message, or of the message it has just built and stored) and says
+/// what should happen next; the service's loop and ``Emitter/deliverPending(webhookID:)`` drive it.
 struct WebhookDeliverer {
     /// What the caller should do after a step.
     enum Step: Equatable {
@@ -36,36 +36,37 @@ struct WebhookDeliverer {
     var store: Store { context.store }
 
     mutating func step() async throws -> Step {
-        guard let webhook = try await store.webhook(id: webhookID) else { return .gone }
+        guard let state = try await store.deliveryState(webhookID: webhookID) else { return .gone }
+        let webhook = state.webhook
         if webhook.isPaused { return .stopped("paused") }
         if !webhook.isHealthy { return .stopped("unhealthy") }
-        if let head = try await store.openMessage(webhookID: webhookID) {
+        if let head = state.head {
             if head.status == .failed { return .stopped("head message \(head.id) failed; waiting for resume") }
             if let due = head.nextAttemptAt, due > context.clock.now() { return .waitUntil(due) }
-            try await attempt(head, webhook: webhook)
+            try await attempt(head, webhook: webhook, workspaceSecret: state.workspaceSecret)
             return .progressed
         }
-        return try await buildNext(webhook)
+        return try await buildNext(state)
     }
 
-    /// Plans the next message from the log and stores it with the moved cursor; nothing is sent here.
-    private mutating func buildNext(_ webhook: Webhook) async throws -> Step {
-        guard let cursor = try await store.deliveryCursor(webhookID: webhookID) else { return .gone }
+    /// Plans the next message from the log, stores it with the moved cursor, then makes its first attempt (the
+    /// message is frozen before anything is sent, so a crash in between re-sends the same body and id).
+    private mutating func buildNext(_ state: DeliveryState) async throws -> Step {
+        let webhook = state.webhook
+        let cursor = state.cursor
+        let stream = state.stream
         let limit = max(1, webhook.pageMaxLimit)
         let pending = cursor.initialPhase == .pending
         // One event more than a page: it tells whether more follow.
         let events = try await store.events(
             webhook.stream, afterSeq: cursor.builtSeq, kinds: webhook.event.deliveredKinds, includeBackfill: pending,
             limit: limit + 1)
-        // The baseline's state matters only while the initial sync is pending.
-        let stream = pending ? try await store.streamState(webhook.stream) : StreamState(stream: webhook.stream)
         if events.isEmpty, !(pending && stream.baselineComplete) {
             partialSince = nil
             return .idle
         }
-        let integrationType = try await store.connection(id: webhook.connectionID)?.integrationType
         let builder = PayloadBuilder(
-            webhook: webhook, integrationType: integrationType, workspaceSecret: try await store.workspaceSecret(),
+            webhook: webhook, integrationType: state.integrationType, workspaceSecret: state.workspaceSecret,
             options: context.configuration.signing, maximumBodyBytes: context.configuration.maxBodyBytes)
         let planner = MessagePlanner(builder: builder, limit: limit)
 
@@ -97,6 +98,7 @@ struct WebhookDeliverer {
                     "webhook.id": "\(webhookID)", "message.id": "\(message.id)", "message.type": "\(message.type.rawValue)",
                     "message.records": "\(message.recordCount)", "message.bytes": "\(message.body.count)",
                 ])
+            try await attempt(message, webhook: webhook, workspaceSecret: state.workspaceSecret)
             return .progressed
         }
     }

@@ -118,13 +118,20 @@ public struct StreamPoller: Sendable {
         var runStart: Timestamp?
         var sawConcurrentEdit = false
         var passes = 1
+        // The next page is fetched while the current one is diffed and committed (fetching never moves the cursor).
+        var prefetched: Result<FetchedPage, any Error>?
 
         while true {
             try Task.checkCancellation()
             let url = request.url(queryFrom: queryFrom, token: token)
             let page: FetchedPage
             do {
-                page = try await fetcher.fetch(url: url, isNextPage: token != nil)
+                if let ready = prefetched {
+                    prefetched = nil
+                    page = try ready.get()
+                } else {
+                    page = try await fetcher.fetch(url: url, isNextPage: token != nil)
+                }
             } catch is PageFetcher.TokenExpired {
                 // polling.md §2 re-anchoring: restart at the last seen timestamp; de-dupe absorbs the overlap.
                 reanchors += 1
@@ -142,6 +149,13 @@ public struct StreamPoller: Sendable {
             if baseline && state.t0 == nil { state.t0 = page.serverNow }
             if runStart == nil { runStart = page.serverNow - .seconds(2) }
 
+            var next = request.nextToken(body: page.body, records: page.records.count, currentToken: token)
+            if let next, next == token || seenTokens.contains(next) {
+                throw PollError(.paginationLoop, stream: stream, "the provider repeated page token '\(next)'")
+            }
+            let upcomingURL = next.map { request.url(queryFrom: queryFrom, token: $0) }
+            async let upcoming = Self.prefetch(upcomingURL, with: fetcher)
+
             let known = try await store.recordStates(stream, ids: differ.ids(of: page.records))
             let outcome = differ.diff(
                 records: page.records, known: known, source: baseline ? .backfill : .poll, detectedAt: .now())
@@ -151,10 +165,6 @@ public struct StreamPoller: Sendable {
 
             if let high = outcome.maxUpdatedAt, let runStart, high >= runStart { sawConcurrentEdit = true }
 
-            var next = request.nextToken(body: page.body, records: page.records.count, currentToken: token)
-            if let next, next == token || seenTokens.contains(next) {
-                throw PollError(.paginationLoop, stream: stream, "the provider repeated page token '\(next)'")
-            }
             var newPass = false
             if next == nil, case .offset = object.pagination, sawConcurrentEdit, passes < 3 {
                 passes += 1
@@ -205,6 +215,17 @@ public struct StreamPoller: Sendable {
                 seenTokens.insert(token)
             }
             token = next
+            prefetched = await upcoming
+        }
+    }
+
+    /// Fetches the page at `url` (nothing when `nil`), keeping a failure for the loop to handle in order.
+    private static func prefetch(_ url: String?, with fetcher: PageFetcher) async -> Result<FetchedPage, any Error>? {
+        guard let url else { return nil }
+        do {
+            return .success(try await fetcher.fetch(url: url, isNextPage: true))
+        } catch {
+            return .failure(error)
         }
     }
 
