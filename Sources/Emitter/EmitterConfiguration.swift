@@ -24,6 +24,9 @@ public struct EmitterConfiguration: Sendable {
     public var errorBackoff: Duration
     /// Uniform random numbers in [0, 1) for retry jitter; injectable so tests get exact delays.
     public var unitRandom: @Sendable () -> Double
+    /// Messages a deliverer builds and freezes ahead from one read of the log (they are still sent one at a time,
+    /// in order): fewer store round trips per message during a backfill.
+    public var buildAhead = 8
 
     public init(
         retryDelays: [Duration] = RetrySchedule.standardDelays,

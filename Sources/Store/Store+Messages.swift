@@ -37,6 +37,12 @@ extension Store {
     ///
     /// - Throws: ``StoreError/unknownWebhook(id:)`` when the cursor's webhook does not exist.
     public func appendMessage(_ message: DeliveryMessage, cursor: DeliveryCursor) throws {
+        try appendMessages([message], cursor: cursor)
+    }
+
+    /// Queues consecutive built messages and moves the webhook's cursor past the last, in ONE transaction: the
+    /// emitter builds a few messages ahead with one read of the log and one write.
+    public func appendMessages(_ messages: [DeliveryMessage], cursor: DeliveryCursor) throws {
         let database = try db()
         try database.transaction {
             try database.withStatement("UPDATE webhooks SET built_seq = ?2, initial_phase = ?3 WHERE id = ?1") {
@@ -51,19 +57,21 @@ extension Store {
                 INSERT OR IGNORE INTO messages (\(Self.messageColumns))
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                 """
-            try database.withStatement(insert) { statement in
-                try statement.bind(message.id, at: 1)
-                try statement.bind(message.webhookID, at: 2)
-                try statement.bind(message.firstSeq, at: 3)
-                try statement.bind(message.lastSeq, at: 4)
-                try statement.bind(message.type.rawValue, at: 5)
-                try statement.bind(message.nonce, at: 7)
-                try statement.bind(message.recordCount, at: 8)
-                try statement.bind(message.status.rawValue, at: 9)
-                try statement.bind(message.attemptCount, at: 10)
-                try statement.bind(message.nextAttemptAt, at: 11)
-                try statement.bind(message.createdAt, at: 12)
-                try statement.withBorrowedBlob(message.body, at: 6) { try statement.run() }
+            for message in messages {
+                try database.withStatement(insert) { statement in
+                    try statement.bind(message.id, at: 1)
+                    try statement.bind(message.webhookID, at: 2)
+                    try statement.bind(message.firstSeq, at: 3)
+                    try statement.bind(message.lastSeq, at: 4)
+                    try statement.bind(message.type.rawValue, at: 5)
+                    try statement.bind(message.nonce, at: 7)
+                    try statement.bind(message.recordCount, at: 8)
+                    try statement.bind(message.status.rawValue, at: 9)
+                    try statement.bind(message.attemptCount, at: 10)
+                    try statement.bind(message.nextAttemptAt, at: 11)
+                    try statement.bind(message.createdAt, at: 12)
+                    try statement.withBorrowedBlob(message.body, at: 6) { try statement.run() }
+                }
             }
         }
     }

@@ -6,7 +6,9 @@ extension WebhookDeliverer {
     /// Makes one attempt of the head message, logs it, and applies the retry decision: delivered, aborted,
     /// rescheduled, or (schedule exhausted, 410, `webhook-delivery: disable`) failed with the webhook unhealthy.
     /// Cancellation and a shut-down client are not attempts: nothing is logged and the error propagates.
-    func attempt(_ message: DeliveryMessage, webhook: Webhook, workspaceSecret: String) async throws {
+    /// - Returns: the message's status after the attempt.
+    @discardableResult
+    func attempt(_ message: DeliveryMessage, webhook: Webhook, workspaceSecret: String) async throws -> MessageStatus {
         let configuration = context.configuration
         let signer: StandardWebhooksSigner
         do {
@@ -66,6 +68,7 @@ extension WebhookDeliverer {
                 firstSeq: message.firstSeq, lastSeq: message.lastSeq, attempt: attempt.number, status: status,
                 statusCode: attempt.statusCode, errorClass: attempt.errorClass, error: attempt.error, latency: latency,
                 nextAttemptAt: nextAttemptAt))
+        return status
     }
 
     /// The message status and next due time a decision leads to.

@@ -49,22 +49,26 @@ struct WebhookDeliverer {
         return try await buildNext(state)
     }
 
-    /// Plans the next message from the log, stores it with the moved cursor, then makes its first attempt (the
-    /// message is frozen before anything is sent, so a crash in between re-sends the same body and id).
+    /// Plans the next messages from the log (up to ``EmitterConfiguration/buildAhead`` of them, from one read),
+    /// stores them with the moved cursor in one transaction, then attempts them in order, stopping at the first that
+    /// is not delivered. Messages are frozen before anything is sent, so a crash in between re-sends the same bodies
+    /// and ids.
     private mutating func buildNext(_ state: DeliveryState) async throws -> Step {
         let webhook = state.webhook
-        let cursor = state.cursor
         let stream = state.stream
         let limit = max(1, webhook.pageMaxLimit)
-        let pending = cursor.initialPhase == .pending
-        // One event more than a page: it tells whether more follow.
+        let ahead = max(1, context.configuration.buildAhead)
+        let pending = state.cursor.initialPhase == .pending
+        // One event more than the pages wanted: it tells whether more follow.
+        let fetchLimit = ahead * limit + 1
         let events = try await store.events(
-            webhook.stream, afterSeq: cursor.builtSeq, kinds: webhook.event.deliveredKinds, includeBackfill: pending,
-            limit: limit + 1)
+            webhook.stream, afterSeq: state.cursor.builtSeq, kinds: webhook.event.deliveredKinds,
+            includeBackfill: pending, limit: fetchLimit)
         if events.isEmpty, !(pending && stream.baselineComplete) {
             partialSince = nil
             return .idle
         }
+        let logExhausted = events.count < fetchLimit
         let builder = PayloadBuilder(
             webhook: webhook, integrationType: state.integrationType, workspaceSecret: state.workspaceSecret,
             options: context.configuration.signing, maximumBodyBytes: context.configuration.maxBodyBytes)
@@ -74,32 +78,55 @@ struct WebhookDeliverer {
         if let partialSince, !flush, events.first?.seq == partialSince.seq {
             flush = context.clock.now() >= partialSince.since + context.configuration.batchWait
         }
-        switch planner.plan(cursor: cursor, events: events, stream: stream, flushPartial: flush) {
-        case .waitForEvents:
-            partialSince = nil
-            return .idle
-        case .partialBatch(let firstSeq):
-            let since = partialSince.flatMap { $0.seq == firstSeq ? $0.since : nil } ?? context.clock.now()
-            partialSince = (firstSeq, since)
-            return .waitUntil(since + context.configuration.batchWait)
-        case .message(let planned):
-            partialSince = nil
-            let nonce = RandomID.hex(bytes: 16)
-            let data = builder.dataBytes(records: planned.batch.records)
-            let message = DeliveryMessage(
-                id: DeliveryMessage.makeID(webhookID: webhookID, firstSeq: planned.firstSeq, lastSeq: planned.lastSeq),
-                webhookID: webhookID, firstSeq: planned.firstSeq, lastSeq: planned.lastSeq, type: planned.type,
-                body: builder.body(data: data, nonce: nonce, type: planned.type), nonce: nonce,
-                recordCount: planned.batch.count, createdAt: context.clock.now())
-            try await store.appendMessage(message, cursor: planned.cursor)
-            context.logger.debug(
-                "message built",
-                metadata: [
-                    "webhook.id": "\(webhookID)", "message.id": "\(message.id)", "message.type": "\(message.type.rawValue)",
-                    "message.records": "\(message.recordCount)", "message.bytes": "\(message.body.count)",
-                ])
-            try await attempt(message, webhook: webhook, workspaceSecret: state.workspaceSecret)
-            return .progressed
+        var cursor = state.cursor
+        var remaining = events[...]
+        var built: [DeliveryMessage] = []
+        planning: while built.count < ahead {
+            // The planner decides from at most a page plus one event, as if it had read the log itself; a slice cut
+            // short by the read limit is not the end of the log.
+            if !logExhausted && remaining.count <= limit { break }
+            let window = Array(remaining.prefix(limit + 1))
+            switch planner.plan(cursor: cursor, events: window, stream: stream, flushPartial: flush) {
+            case .waitForEvents:
+                if built.isEmpty {
+                    partialSince = nil
+                    return .idle
+                }
+                break planning
+            case .partialBatch(let firstSeq):
+                if built.isEmpty {
+                    let since = partialSince.flatMap { $0.seq == firstSeq ? $0.since : nil } ?? context.clock.now()
+                    partialSince = (firstSeq, since)
+                    return .waitUntil(since + context.configuration.batchWait)
+                }
+                break planning
+            case .message(let planned):
+                let nonce = RandomID.hex(bytes: 16)
+                let data = builder.dataBytes(records: planned.batch.records)
+                built.append(
+                    DeliveryMessage(
+                        id: DeliveryMessage.makeID(
+                            webhookID: webhookID, firstSeq: planned.firstSeq, lastSeq: planned.lastSeq),
+                        webhookID: webhookID, firstSeq: planned.firstSeq, lastSeq: planned.lastSeq, type: planned.type,
+                        body: builder.body(data: data, nonce: nonce, type: planned.type), nonce: nonce,
+                        recordCount: planned.batch.count, createdAt: context.clock.now()))
+                cursor = planned.cursor
+                remaining = remaining.drop { $0.seq <= planned.cursor.builtSeq }
+            }
         }
+        partialSince = nil
+        guard !built.isEmpty else { return .progressed }
+        try await store.appendMessages(built, cursor: cursor)
+        context.logger.debug(
+            "messages built",
+            metadata: [
+                "webhook.id": "\(webhookID)", "messages": "\(built.count)",
+                "messages.records": "\(built.reduce(0) { $0 + $1.recordCount })",
+            ])
+        for message in built {
+            let status = try await attempt(message, webhook: webhook, workspaceSecret: state.workspaceSecret)
+            if status != .delivered && status != .aborted { break }
+        }
+        return .progressed
     }
 }

@@ -10,17 +10,21 @@ public struct Differ: Sendable {
     public var object: ObjectSpec
     private let ignored: Set<String>
     private let timestampFields: Set<String>
+    private let idPath: JSONPath
+    private let updatedAtPath: JSONPath
 
     public init(stream: StreamKey, object: ObjectSpec) {
         self.stream = stream
         self.object = object
         self.ignored = Set(object.ignoreFields)
         self.timestampFields = Set(object.timestampFields)
+        self.idPath = JSONPath(object.idPath)
+        self.updatedAtPath = JSONPath(object.updatedAtPath)
     }
 
     /// The record ids of a page, normalized to strings (so `123` and `"123"` are one record), for loading states.
     public func ids(of records: [JSONValue]) -> [String] {
-        records.compactMap { $0.value(atPath: object.idPath)?.keyText }
+        records.compactMap { idPath.resolve(in: $0)?.keyText }
     }
 
     /// Diffs one page. When an id occurs twice in the page the last occurrence wins (counted as an anomaly).
@@ -34,7 +38,7 @@ public struct Differ: Sendable {
         var recordIDs: [String?] = []
         recordIDs.reserveCapacity(records.count)
         for (index, record) in records.enumerated() {
-            let id = record.value(atPath: object.idPath)?.keyText
+            let id = idPath.resolve(in: record)?.keyText
             recordIDs.append(id)
             if let id {
                 if lastIndex[id] != nil { outcome.anomalies.duplicateIDs += 1 }
@@ -45,7 +49,7 @@ public struct Differ: Sendable {
         }
         for (index, record) in records.enumerated() {
             guard let id = recordIDs[index], lastIndex[id] == index else { continue }
-            let updatedAt = record.value(atPath: object.updatedAtPath).flatMap { object.cursorFormat.parse($0) }
+            let updatedAt = updatedAtPath.resolve(in: record).flatMap { object.cursorFormat.parse($0) }
             if let updatedAt {
                 outcome.maxUpdatedAt = max(outcome.maxUpdatedAt ?? updatedAt, updatedAt)
             } else {
@@ -85,15 +89,15 @@ public struct Differ: Sendable {
         return outcome
     }
 
-    /// The record as hashed: volatile fields removed and timestamp fields in one normal form, so that neither a
-    /// `fetched_at` nor `…00Z` versus `…00.000Z` counts as a change.
+    /// The record as hashed: volatile fields removed and timestamp fields in one normal form (their instant, in
+    /// microseconds), so that neither a `fetched_at` nor `…00Z` versus `…00.000Z` counts as a change.
     func normalized(_ record: JSONValue) -> JSONValue {
         guard case let .object(members) = record, !(ignored.isEmpty && timestampFields.isEmpty) else { return record }
         var result: [(String, JSONValue)] = []
         result.reserveCapacity(members.count)
         for (key, value) in members where !ignored.contains(key) {
             if timestampFields.contains(key), let time = object.cursorFormat.parse(value) {
-                result.append((key, .string(time.iso8601Microseconds)))
+                result.append((key, .number(Double(time.microseconds))))
             } else {
                 result.append((key, value))
             }

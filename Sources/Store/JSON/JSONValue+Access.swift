@@ -30,25 +30,10 @@ extension JSONValue {
     }
 
     /// Follows a dotted path (`data.items`, `paging.next.after`); an empty path is the value itself.
-    /// Array elements are addressed by decimal index (`results.0.id`).
+    /// Array elements are addressed by decimal index (`results.0.id`). For a path used per record, keep a
+    /// ``JSONPath``.
     public func value(atPath path: String) -> JSONValue? {
-        if path.isEmpty || path == "$" { return self }
-        var current: JSONValue = self
-        let trimmed = path.hasPrefix("$.") ? String(path.dropFirst(2)) : path
-        for part in trimmed.split(separator: ".", omittingEmptySubsequences: false) {
-            let key = String(part)
-            switch current {
-            case .object:
-                guard let next = current[key] else { return nil }
-                current = next
-            case let .array(items):
-                guard let index = Int(key), items.indices.contains(index) else { return nil }
-                current = items[index]
-            default:
-                return nil
-            }
-        }
-        return current
+        JSONPath(path).resolve(in: self)
     }
 
     /// The text a record id or a cursor value has when it is used as a key: strings as they are, numbers in

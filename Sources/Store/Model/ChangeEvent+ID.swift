@@ -9,11 +9,19 @@ extension ChangeEvent {
     public static func makeID(
         stream: StreamKey, recordID: String, revision: Int64, kind: EventKind, versionHash: String
     ) -> String {
-        let separator = "\u{1F}"
-        let material = [
-            stream.connectionID, stream.objectType, recordID, String(revision), kind.rawValue, versionHash,
-        ].joined(separator: separator)
-        return "evt_" + String(SHA256.hash(data: Array(material.utf8)).hexString.prefix(32))
+        var material: [UInt8] = []
+        material.reserveCapacity(
+            stream.connectionID.utf8.count + stream.objectType.utf8.count + recordID.utf8.count
+                + versionHash.utf8.count + 40)
+        for (index, part) in [stream.connectionID, stream.objectType, recordID, String(revision), kind.rawValue]
+            .enumerated()
+        {
+            if index > 0 { material.append(0x1F) }
+            material.append(contentsOf: part.utf8)
+        }
+        material.append(0x1F)
+        material.append(contentsOf: versionHash.utf8)
+        return "evt_" + String(SHA256.hash(data: material).hexString.prefix(32))
     }
 }
 

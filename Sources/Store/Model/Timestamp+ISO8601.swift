@@ -181,8 +181,22 @@ extension Timestamp {
     }
 
     static func appendDigits(_ value: Int, width: Int, into text: inout [UInt8]) {
-        var digits = String(value)
-        if digits.utf8.count < width { digits = String(repeating: "0", count: width - digits.utf8.count) + digits }
-        text.append(contentsOf: digits.utf8)
+        // Non-negative values only (callers pass magnitudes); written right to left with zero padding, no String.
+        var remaining = value
+        var count = 0
+        var probe = value
+        repeat {
+            count += 1
+            probe /= 10
+        } while probe > 0
+        let total = max(width, count)
+        let start = text.count
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: total))
+        var index = start + total - 1
+        repeat {
+            text[index] = UInt8(ascii: "0") &+ UInt8(remaining % 10)
+            remaining /= 10
+            index -= 1
+        } while remaining > 0
     }
 }
