@@ -1,5 +1,5 @@
 extension Store {
-    private static let selectRecordStateSQL = """
+    static let selectRecordStateSQL = """
         SELECT version_hash, revision, source_updated_at_us, snapshot, deleted_at_us FROM record_state
         WHERE connection_id = ?1 AND object_type = ?2 AND record_id = ?3
         """
@@ -22,10 +22,17 @@ extension Store {
 
     /// The differ's memory of the given records, keyed by record id; ids never seen are absent.
     ///
-    /// One reused point lookup per id, all inside one read transaction (one snapshot, one WAL read lock).
+    /// Read on the writer's connection, so it sees every commit made so far. A poller that overlaps reads with an
+    /// in-flight commit uses ``reader`` instead.
     public func recordStates(_ stream: StreamKey, ids: [String]) throws -> [String: RecordState] {
+        try Self.readRecordStates(try db(), stream: stream, ids: ids)
+    }
+
+    /// One reused point lookup per id, all inside one read transaction (one snapshot, one WAL read lock).
+    static func readRecordStates(_ database: Database, stream: StreamKey, ids: [String]) throws
+        -> [String: RecordState]
+    {
         guard !ids.isEmpty else { return [:] }
-        let database = try db()
         return try database.read {
             try database.withStatement(Self.selectRecordStateSQL) { statement in
                 try statement.bind(stream.connectionID, at: 1)

@@ -18,6 +18,10 @@ public actor Store {
     /// The database file.
     public nonisolated let path: String
 
+    /// A second, read-only connection on a thread of its own: reads there run while a commit is in progress on the
+    /// writer (WAL readers never wait for the writer).
+    public nonisolated let reader: StoreReader
+
     let logger: Logger
     private let executor: ThreadExecutor
     private var database: Database?
@@ -52,6 +56,7 @@ public actor Store {
         try Migrator().migrate(database, logger: logger)
         logger.debug("store opened", metadata: ["store.path": "\(path)"])
 
+        self.reader = try StoreReader(path: path)
         self.path = path
         self.logger = logger
         self.changes = ChangeSignal()
@@ -61,10 +66,11 @@ public actor Store {
 
     /// Closes the connection (finalizing every cached statement). Idempotent; later calls throw
     /// ``StoreError/closed(path:)``.
-    public func close() {
+    public func close() async {
         guard let database else { return }
         database.close()
         self.database = nil
+        await reader.close()
         logger.debug("store closed", metadata: ["store.path": "\(path)"])
     }
 

@@ -118,104 +118,123 @@ public struct StreamPoller: Sendable {
         var runStart: Timestamp?
         var sawConcurrentEdit = false
         var passes = 1
-        // The next page is fetched while the current one is diffed and committed (fetching never moves the cursor).
+        // The next page is fetched while the current one is diffed and committed (fetching never moves the cursor),
+        // and a page is diffed while the previous page's commit runs on the store's thread. Commits stay strictly
+        // in page order: page k is committed only once page k−1's commit has returned.
         var prefetched: Result<FetchedPage, any Error>?
+        try await withThrowingTaskGroup(of: PageCommitResult.self) { commits in
+            // The states of the page whose commit is in flight: newer than anything the reader can see yet.
+            var committing: [String: RecordState] = [:]
+            var commitInFlight = false
 
-        while true {
-            try Task.checkCancellation()
-            let url = request.url(queryFrom: queryFrom, token: token)
-            let page: FetchedPage
-            do {
-                if let ready = prefetched {
-                    prefetched = nil
-                    page = try ready.get()
+            while true {
+                try Task.checkCancellation()
+                let url = request.url(queryFrom: queryFrom, token: token)
+                let page: FetchedPage
+                do {
+                    if let ready = prefetched {
+                        prefetched = nil
+                        page = try ready.get()
+                    } else {
+                        page = try await fetcher.fetch(url: url, isNextPage: token != nil)
+                    }
+                } catch is PageFetcher.TokenExpired {
+                    // polling.md §2 re-anchoring: restart at the last seen timestamp; de-dupe absorbs the overlap.
+                    reanchors += 1
+                    guard reanchors <= configuration.maxReanchors else {
+                        throw PollError(.paginationLoop, stream: stream, "page tokens kept expiring at \(url)")
+                    }
+                    let anchor = runHigh ?? queryFrom.flatMap { object.cursorFormat.parse(.string($0)) }
+                    queryFrom = anchor.map { object.cursorFormat.format($0) }
+                    token = nil
+                    seenTokens.removeAll()
+                    logger.notice("page token expired; re-anchoring", metadata: ["vh.from": "\(queryFrom ?? "start")"])
+                    continue
+                }
+                serverNow = page.serverNow
+                if baseline && state.t0 == nil { state.t0 = page.serverNow }
+                if runStart == nil { runStart = page.serverNow - .seconds(2) }
+
+                var next = request.nextToken(body: page.body, records: page.records.count, currentToken: token)
+                if let next, next == token || seenTokens.contains(next) {
+                    throw PollError(.paginationLoop, stream: stream, "the provider repeated page token '\(next)'")
+                }
+                let upcomingURL = next.map { request.url(queryFrom: queryFrom, token: $0) }
+                async let upcoming = Self.prefetch(upcomingURL, with: fetcher)
+
+                var known = try await store.reader.recordStates(stream, ids: differ.ids(of: page.records))
+                if !committing.isEmpty {
+                    for id in differ.ids(of: page.records) {
+                        if let newer = committing[id] { known[id] = newer }
+                    }
+                }
+                let outcome = differ.diff(
+                    records: page.records, known: known, source: baseline ? .backfill : .poll, detectedAt: .now())
+                if let high = outcome.maxUpdatedAt { runHigh = max(runHigh ?? high, high) }
+                progress.pages += 1
+                progress.records += outcome.records
+
+                if let high = outcome.maxUpdatedAt, let runStart, high >= runStart { sawConcurrentEdit = true }
+
+                var newPass = false
+                if next == nil, case .offset = object.pagination, sawConcurrentEdit, passes < 3 {
+                    passes += 1
+                    sawConcurrentEdit = false
+                    runStart = nil
+                    newPass = true
+                    next = "0"
+                    logger.debug("records changed during an offset-paged run; reading the window again")
+                }
+
+                var checkpoint = state
+                if let next {
+                    checkpoint.runPageToken = next
+                    checkpoint.runQueryFrom = queryFrom
+                    checkpoint.runHighWater = runHigh
                 } else {
-                    page = try await fetcher.fetch(url: url, isNextPage: token != nil)
+                    checkpoint.runPageToken = nil
+                    checkpoint.runQueryFrom = nil
+                    checkpoint.runHighWater = nil
+                    checkpoint.watermark = Watermark.advance(
+                        old: state.watermark, runHigh: runHigh, serverNow: serverNow, safetyLag: safetyLag,
+                        t0: baseline ? state.t0 : nil)
+                    checkpoint.watermarkRaw = checkpoint.watermark.map { object.cursorFormat.format($0) }
+                    checkpoint.lastRunAt = .now()
                 }
-            } catch is PageFetcher.TokenExpired {
-                // polling.md §2 re-anchoring: restart at the last seen timestamp; de-dupe absorbs the overlap.
-                reanchors += 1
-                guard reanchors <= configuration.maxReanchors else {
-                    throw PollError(.paginationLoop, stream: stream, "page tokens kept expiring at \(url)")
+                if commitInFlight, let previous = try await commits.next() {
+                    progress.events += previous.insertedEvents
                 }
-                let anchor = runHigh ?? queryFrom.flatMap { object.cursorFormat.parse(.string($0)) }
-                queryFrom = anchor.map { object.cursorFormat.format($0) }
-                token = nil
-                seenTokens.removeAll()
-                logger.notice("page token expired; re-anchoring", metadata: ["vh.from": "\(queryFrom ?? "start")"])
-                continue
-            }
-            serverNow = page.serverNow
-            if baseline && state.t0 == nil { state.t0 = page.serverNow }
-            if runStart == nil { runStart = page.serverNow - .seconds(2) }
+                if let beforeCommit = configuration.beforeCommit { await beforeCommit(stream, progress.pages) }
+                let commit = PageCommit(states: outcome.states, events: outcome.events, checkpoint: checkpoint)
+                let store = self.store
+                commits.addTask { try await store.commitPage(commit) }
+                commitInFlight = true
+                committing = Dictionary(outcome.states.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
+                state = checkpoint
 
-            var next = request.nextToken(body: page.body, records: page.records.count, currentToken: token)
-            if let next, next == token || seenTokens.contains(next) {
-                throw PollError(.paginationLoop, stream: stream, "the provider repeated page token '\(next)'")
-            }
-            let upcomingURL = next.map { request.url(queryFrom: queryFrom, token: $0) }
-            async let upcoming = Self.prefetch(upcomingURL, with: fetcher)
-
-            let known = try await store.recordStates(stream, ids: differ.ids(of: page.records))
-            let outcome = differ.diff(
-                records: page.records, known: known, source: baseline ? .backfill : .poll, detectedAt: .now())
-            if let high = outcome.maxUpdatedAt { runHigh = max(runHigh ?? high, high) }
-            progress.pages += 1
-            progress.records += outcome.records
-
-            if let high = outcome.maxUpdatedAt, let runStart, high >= runStart { sawConcurrentEdit = true }
-
-            var newPass = false
-            if next == nil, case .offset = object.pagination, sawConcurrentEdit, passes < 3 {
-                passes += 1
-                sawConcurrentEdit = false
-                runStart = nil
-                newPass = true
-                next = "0"
-                logger.debug("records changed during an offset-paged run; reading the window again")
-            }
-
-            var checkpoint = state
-            if let next {
-                checkpoint.runPageToken = next
-                checkpoint.runQueryFrom = queryFrom
-                checkpoint.runHighWater = runHigh
-            } else {
-                checkpoint.runPageToken = nil
-                checkpoint.runQueryFrom = nil
-                checkpoint.runHighWater = nil
-                checkpoint.watermark = Watermark.advance(
-                    old: state.watermark, runHigh: runHigh, serverNow: serverNow, safetyLag: safetyLag,
-                    t0: baseline ? state.t0 : nil)
-                checkpoint.watermarkRaw = checkpoint.watermark.map { object.cursorFormat.format($0) }
-                checkpoint.lastRunAt = .now()
-            }
-            if let beforeCommit = configuration.beforeCommit { await beforeCommit(stream, progress.pages) }
-            let result = try await store.commitPage(
-                PageCommit(states: outcome.states, events: outcome.events, checkpoint: checkpoint))
-            progress.events += result.insertedEvents
-            state = checkpoint
-
-            guard let next else {
-                if baseline {
-                    // Marked in a second commit because the baseline's last log position is only known once the
-                    // last page's events are in; a crash in between re-runs the (now event-free) enumeration.
-                    state.baselineComplete = true
-                    state.baselineCompleteSeq = result.headSeq
-                    _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: state))
-                    logger.info(
-                        "baseline complete",
-                        metadata: ["vh.records": "\(progress.records)", "vh.seq": "\(result.headSeq)"])
+                guard let next else {
+                    guard let result = try await commits.next() else { return }
+                    progress.events += result.insertedEvents
+                    if baseline {
+                        // Marked in a second commit because the baseline's last log position is only known once the
+                        // last page's events are in; a crash in between re-runs the (now event-free) enumeration.
+                        state.baselineComplete = true
+                        state.baselineCompleteSeq = result.headSeq
+                        _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: state))
+                        logger.info(
+                            "baseline complete",
+                            metadata: ["vh.records": "\(progress.records)", "vh.seq": "\(result.headSeq)"])
+                    }
+                    return
                 }
-                return
+                if newPass {
+                    seenTokens.removeAll()
+                } else if let token {
+                    seenTokens.insert(token)
+                }
+                token = next
+                prefetched = await upcoming
             }
-            if newPass {
-                seenTokens.removeAll()
-            } else if let token {
-                seenTokens.insert(token)
-            }
-            token = next
-            prefetched = await upcoming
         }
     }
 

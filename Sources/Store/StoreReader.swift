@@ -1,0 +1,35 @@
+/// Reads that must not wait behind the writer: a second connection to the store's file, on its own thread.
+///
+/// In WAL mode a reader sees the last committed state and never blocks on the writer, so a poller can load the
+/// known states of its next page while the previous page's commit is still running; it overlays that in-flight
+/// page's states itself.
+public actor StoreReader {
+    private let executor: ThreadExecutor
+    private var database: Database?
+    private let path: String
+
+    /// Runs every read on the reader's own thread.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+        executor.asUnownedSerialExecutor()
+    }
+
+    init(path: String) throws {
+        let database = try Database(path: path)
+        try database.setBusyTimeout(milliseconds: 5000)
+        try database.execute("PRAGMA query_only = ON; PRAGMA cache_size = -16384")
+        self.database = database
+        self.path = path
+        self.executor = ThreadExecutor(name: "vhooks.store.read")
+    }
+
+    /// The differ's memory of the given records as last committed, keyed by record id.
+    public func recordStates(_ stream: StreamKey, ids: [String]) throws -> [String: RecordState] {
+        guard let database else { throw StoreError.closed(path: path) }
+        return try Store.readRecordStates(database, stream: stream, ids: ids)
+    }
+
+    func close() {
+        database?.close()
+        database = nil
+    }
+}
