@@ -32,8 +32,9 @@ enum EndToEnd {
             pollObserver: { run in
                 let seconds = Double(run.finishedAt.microseconds - run.startedAt.microseconds) / 1e6
                 let line = String(
-                    format: "  (poll run: %d pages, %d records, %d events in %.2f s = %.0f records/s)\n",
-                    run.pages, run.records, run.events, seconds, Double(run.records) / max(seconds, 1e-9))
+                    format: "  (poll run: %d pages, %d records, %d events in %.2f s = %.0f records/s; %d delivered by then)\n",
+                    run.pages, run.records, run.events, seconds, Double(run.records) / max(seconds, 1e-9),
+                    subscriber.summary().records)
                 FileHandle.standardError.write(Data(line.utf8))
             })
         return try await withThrowingTaskGroup(of: Void.self) { group in

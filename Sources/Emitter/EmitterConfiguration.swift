@@ -26,7 +26,7 @@ public struct EmitterConfiguration: Sendable {
     public var unitRandom: @Sendable () -> Double
     /// Messages a deliverer builds and freezes ahead from one read of the log (they are still sent one at a time,
     /// in order): fewer store round trips per message during a backfill.
-    public var buildAhead = 8
+    public var buildAhead = 64
 
     public init(
         retryDelays: [Duration] = RetrySchedule.standardDelays,

@@ -10,36 +10,52 @@ extension Store {
     /// - Throws: ``StoreError/unknownMessage(id:)`` when the message does not exist (its webhook was deleted);
     ///   ``SQLiteError`` (a constraint violation) when this attempt number was already logged.
     public func recordAttempt(_ attempt: DeliveryAttempt, status: MessageStatus, nextAttemptAt: Timestamp?) throws {
+        try recordAttempts([AttemptRecord(attempt: attempt, status: status, nextAttemptAt: nextAttemptAt)])
+    }
+
+    /// Logs several attempts (of consecutive messages, in order) and their messages' outcomes in ONE transaction.
+    /// A deliverer sending a run of frozen messages records them together: if it dies before, the messages are
+    /// simply sent again with the same ids (at-least-once).
+    public func recordAttempts(_ records: [AttemptRecord]) throws {
         let database = try db()
         try database.transaction {
-            let update = """
-                UPDATE messages SET status = ?2, attempt_count = MAX(attempt_count, ?3), next_attempt_at_us = ?4,
-                    delivered_at_us = CASE WHEN ?2 = 'delivered' THEN ?5 ELSE delivered_at_us END
-                WHERE id = ?1
-                """
-            try database.withStatement(update) { statement in
-                try statement.bind(attempt.messageID, at: 1)
-                try statement.bind(status.rawValue, at: 2)
-                try statement.bind(attempt.number, at: 3)
-                try statement.bind(nextAttemptAt, at: 4)
-                try statement.bind(attempt.startedAt.microseconds + attempt.durationMicroseconds, at: 5)
-                try statement.run()
+            for record in records {
+                try Self.insertAttempt(
+                    database, record.attempt, status: record.status, nextAttemptAt: record.nextAttemptAt)
             }
-            guard database.changes > 0 else { throw StoreError.unknownMessage(id: attempt.messageID) }
-            let insert = "INSERT INTO attempts (\(Self.attemptColumns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-            try database.withStatement(insert) { statement in
-                try statement.bind(attempt.messageID, at: 1)
-                try statement.bind(attempt.webhookID, at: 2)
-                try statement.bind(attempt.number, at: 3)
-                try statement.bind(attempt.startedAt, at: 4)
-                try statement.bind(attempt.durationMicroseconds, at: 5)
-                try statement.bind(attempt.url, at: 6)
-                try statement.bind(attempt.statusCode, at: 7)
-                try statement.bind(attempt.errorClass, at: 8)
-                try statement.bind(attempt.error, at: 9)
-                try statement.bind(attempt.nextAttemptAt, at: 11)
-                try statement.withBorrowedBlob(attempt.responseBody, at: 10) { try statement.run() }
-            }
+        }
+    }
+
+    private static func insertAttempt(
+        _ database: Database, _ attempt: DeliveryAttempt, status: MessageStatus, nextAttemptAt: Timestamp?
+    ) throws {
+        let update = """
+            UPDATE messages SET status = ?2, attempt_count = MAX(attempt_count, ?3), next_attempt_at_us = ?4,
+                delivered_at_us = CASE WHEN ?2 = 'delivered' THEN ?5 ELSE delivered_at_us END
+            WHERE id = ?1
+            """
+        try database.withStatement(update) { statement in
+            try statement.bind(attempt.messageID, at: 1)
+            try statement.bind(status.rawValue, at: 2)
+            try statement.bind(attempt.number, at: 3)
+            try statement.bind(nextAttemptAt, at: 4)
+            try statement.bind(attempt.startedAt.microseconds + attempt.durationMicroseconds, at: 5)
+            try statement.run()
+        }
+        guard database.changes > 0 else { throw StoreError.unknownMessage(id: attempt.messageID) }
+        let insert = "INSERT INTO attempts (\(attemptColumns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        try database.withStatement(insert) { statement in
+            try statement.bind(attempt.messageID, at: 1)
+            try statement.bind(attempt.webhookID, at: 2)
+            try statement.bind(attempt.number, at: 3)
+            try statement.bind(attempt.startedAt, at: 4)
+            try statement.bind(attempt.durationMicroseconds, at: 5)
+            try statement.bind(attempt.url, at: 6)
+            try statement.bind(attempt.statusCode, at: 7)
+            try statement.bind(attempt.errorClass, at: 8)
+            try statement.bind(attempt.error, at: 9)
+            try statement.bind(attempt.nextAttemptAt, at: 11)
+            try statement.withBorrowedBlob(attempt.responseBody, at: 10) { try statement.run() }
         }
     }
 

@@ -1,16 +1,16 @@
 extension Store {
     static let selectRecordStateSQL = """
-        SELECT version_hash, revision, source_updated_at_us, snapshot, deleted_at_us FROM record_state
+        SELECT version_hash, revision, source_updated_at_us, snapshot_seq, deleted_at_us FROM record_state
         WHERE connection_id = ?1 AND object_type = ?2 AND record_id = ?3
         """
 
     private static let upsertRecordStateSQL = """
         INSERT INTO record_state (connection_id, object_type, record_id, version_hash, revision, source_updated_at_us,
-            snapshot, deleted_at_us)
+            snapshot_seq, deleted_at_us)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
         ON CONFLICT (connection_id, object_type, record_id) DO UPDATE SET
             version_hash = excluded.version_hash, revision = excluded.revision,
-            source_updated_at_us = excluded.source_updated_at_us, snapshot = excluded.snapshot,
+            source_updated_at_us = excluded.source_updated_at_us, snapshot_seq = excluded.snapshot_seq,
             deleted_at_us = excluded.deleted_at_us
         """
 
@@ -47,7 +47,7 @@ extension Store {
                             versionHash: statement.string(at: 0),
                             revision: statement.int64(at: 1),
                             sourceUpdatedAt: statement.optionalTimestamp(at: 2),
-                            snapshot: statement.bytes(at: 3),
+                            snapshotSeq: statement.optionalInt64(at: 3),
                             deletedAt: statement.optionalTimestamp(at: 4))
                     }
                     statement.reset()
@@ -65,22 +65,11 @@ extension Store {
         let database = try db()
         let stream = commit.checkpoint.stream
         let result = try database.transaction { () throws -> PageCommitResult in
-            if !commit.states.isEmpty {
-                try database.withStatement(Self.upsertRecordStateSQL) { statement in
-                    try statement.bind(stream.connectionID, at: 1)
-                    try statement.bind(stream.objectType, at: 2)
-                    for state in commit.states {
-                        try statement.bind(state.recordID, at: 3)
-                        try statement.bind(state.versionHash, at: 4)
-                        try statement.bind(state.revision, at: 5)
-                        try statement.bind(state.sourceUpdatedAt, at: 6)
-                        try statement.bind(state.deletedAt, at: 8)
-                        try statement.withBorrowedBlob(state.snapshot, at: 7) { try statement.run() }
-                    }
-                }
-            }
+            // Events first: each state then points at the log position of the event carrying its version.
             var inserted = 0
+            var snapshotSeq: [String: Int64] = [:]
             if !commit.events.isEmpty {
+                snapshotSeq.reserveCapacity(commit.events.count)
                 try database.withStatement(Self.insertEventSQL) { statement in
                     for event in commit.events {
                         try statement.bind(event.eventID, at: 1)
@@ -94,7 +83,28 @@ extension Store {
                         try statement.bind(event.occurredAt, at: 10)
                         try statement.bind(event.detectedAt, at: 11)
                         try statement.withBorrowedBlob(event.record, at: 9) { try statement.run() }
-                        inserted += database.changes
+                        if database.changes > 0 {
+                            inserted += 1
+                            snapshotSeq[event.recordID] = database.lastInsertRowID
+                        } else {
+                            // Already logged (a page re-read after a crash): point at the stored copy.
+                            snapshotSeq[event.recordID] = try Self.seq(ofEvent: event.eventID, in: database)
+                        }
+                    }
+                }
+            }
+            if !commit.states.isEmpty {
+                try database.withStatement(Self.upsertRecordStateSQL) { statement in
+                    try statement.bind(stream.connectionID, at: 1)
+                    try statement.bind(stream.objectType, at: 2)
+                    for state in commit.states {
+                        try statement.bind(state.recordID, at: 3)
+                        try statement.bind(state.versionHash, at: 4)
+                        try statement.bind(state.revision, at: 5)
+                        try statement.bind(state.sourceUpdatedAt, at: 6)
+                        try statement.bind(snapshotSeq[state.recordID] ?? state.snapshotSeq, at: 7)
+                        try statement.bind(state.deletedAt, at: 8)
+                        try statement.run()
                     }
                 }
             }
@@ -103,5 +113,12 @@ extension Store {
         }
         if result.insertedEvents > 0 { changes.signal() }
         return result
+    }
+
+    private static func seq(ofEvent eventID: String, in database: Database) throws -> Int64? {
+        try database.withStatement("SELECT seq FROM event_log WHERE event_id = ?1") { statement in
+            try statement.bind(eventID, at: 1)
+            return try statement.first { $0.int64(at: 0) }
+        }
     }
 }

@@ -65,7 +65,7 @@ enum StoreFixtures {
         let json = Array(#"{"id":"\#(recordID)","name":"Record \#(n)"}"#.utf8)
         let state = RecordState(
             recordID: recordID, versionHash: hash, revision: revision,
-            sourceUpdatedAt: Timestamp(microseconds: 1_000_000 + Int64(n)), snapshot: json)
+            sourceUpdatedAt: Timestamp(microseconds: 1_000_000 + Int64(n)))
         let event = ChangeEvent(
             eventID: ChangeEvent.makeID(
                 stream: stream, recordID: recordID, revision: revision, kind: kind, versionHash: hash),

@@ -9,6 +9,41 @@ extension WebhookDeliverer {
     /// - Returns: the message's status after the attempt.
     @discardableResult
     func attempt(_ message: DeliveryMessage, webhook: Webhook, workspaceSecret: String) async throws -> MessageStatus {
+        let sent = try await send(message, webhook: webhook, workspaceSecret: workspaceSecret)
+        try await record([sent], webhook: webhook)
+        return sent.record.status
+    }
+
+    /// One attempt made but not yet logged: what ``record(_:webhook:)`` stores and reports.
+    struct SentAttempt {
+        var message: DeliveryMessage
+        var record: AttemptRecord
+        var decision: RetryDecision
+        var latency: Duration
+    }
+
+    /// Logs attempts in one transaction, turns the webhook unhealthy if one failed for good, and reports each.
+    func record(_ sent: [SentAttempt], webhook: Webhook) async throws {
+        guard !sent.isEmpty else { return }
+        try await store.recordAttempts(sent.map(\.record))
+        if sent.contains(where: { $0.record.status == .failed }) {
+            try await store.setWebhookHealthy(id: webhook.id, false)
+        }
+        for item in sent {
+            let attempt = item.record.attempt
+            log(attempt, message: item.message, decision: item.decision)
+            context.observer?(
+                DeliveryReport(
+                    webhookID: webhook.id, messageID: item.message.id, type: item.message.type,
+                    records: item.message.recordCount, firstSeq: item.message.firstSeq, lastSeq: item.message.lastSeq,
+                    attempt: attempt.number, status: item.record.status, statusCode: attempt.statusCode,
+                    errorClass: attempt.errorClass, error: attempt.error, latency: item.latency,
+                    nextAttemptAt: item.record.nextAttemptAt))
+        }
+    }
+
+    /// Makes one HTTP attempt of `message` and decides its outcome; stores nothing.
+    func send(_ message: DeliveryMessage, webhook: Webhook, workspaceSecret: String) async throws -> SentAttempt {
         let configuration = context.configuration
         let signer: StandardWebhooksSigner
         do {
@@ -57,18 +92,9 @@ extension WebhookDeliverer {
             errorClass: outcome.errorClass, error: outcome.error,
             responseBody: Array((response?.body ?? []).prefix(configuration.maxResponseBytes)),
             nextAttemptAt: nextAttemptAt)
-        try await store.recordAttempt(attempt, status: status, nextAttemptAt: nextAttemptAt)
-        if status == .failed {
-            try await store.setWebhookHealthy(id: webhook.id, false)
-        }
-        log(attempt, message: message, decision: decision)
-        context.observer?(
-            DeliveryReport(
-                webhookID: webhook.id, messageID: message.id, type: message.type, records: message.recordCount,
-                firstSeq: message.firstSeq, lastSeq: message.lastSeq, attempt: attempt.number, status: status,
-                statusCode: attempt.statusCode, errorClass: attempt.errorClass, error: attempt.error, latency: latency,
-                nextAttemptAt: nextAttemptAt))
-        return status
+        return SentAttempt(
+            message: message, record: AttemptRecord(attempt: attempt, status: status, nextAttemptAt: nextAttemptAt),
+            decision: decision, latency: latency)
     }
 
     /// The message status and next due time a decision leads to.

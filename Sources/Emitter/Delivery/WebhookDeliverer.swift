@@ -6,8 +6,8 @@ import Store
 /// when due; only once it is delivered or aborted is the next one built from the event log, and a built message is
 /// stored with the cursor (frozen, crash-safe) before its first attempt.
 ///
-/// Each ``step()`` makes one attempt (of the head message, or of the message it has just built and stored) and says
-/// what should happen next; the service's loop and ``Emitter/deliverPending(webhookID:)`` drive it.
+/// Each ``step()`` attempts the head message, or builds a few messages and sends them in order, and says what should
+/// happen next; the service's loop and ``Emitter/deliverPending(webhookID:)`` drive it.
 struct WebhookDeliverer {
     /// What the caller should do after a step.
     enum Step: Equatable {
@@ -123,10 +123,20 @@ struct WebhookDeliverer {
                 "webhook.id": "\(webhookID)", "messages": "\(built.count)",
                 "messages.records": "\(built.reduce(0) { $0 + $1.recordCount })",
             ])
-        for message in built {
-            let status = try await attempt(message, webhook: webhook, workspaceSecret: state.workspaceSecret)
-            if status != .delivered && status != .aborted { break }
+        // Sent in order; their attempts are logged together afterwards (a crash before that re-sends them with the
+        // same ids, which at-least-once delivery allows). The first that is not delivered ends the run.
+        var sent: [WebhookDeliverer.SentAttempt] = []
+        do {
+            for message in built {
+                let attempt = try await send(message, webhook: webhook, workspaceSecret: state.workspaceSecret)
+                sent.append(attempt)
+                if attempt.record.status != .delivered && attempt.record.status != .aborted { break }
+            }
+        } catch {
+            try? await record(sent, webhook: webhook)
+            throw error
         }
+        try await record(sent, webhook: webhook)
         return .progressed
     }
 }

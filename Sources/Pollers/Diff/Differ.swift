@@ -77,7 +77,7 @@ public struct Differ: Sendable {
             let bytes = JSWriter.serialize(record)
             outcome.states.append(
                 RecordState(
-                    recordID: id, versionHash: hash, revision: revision, sourceUpdatedAt: updatedAt, snapshot: bytes))
+                    recordID: id, versionHash: hash, revision: revision, sourceUpdatedAt: updatedAt))
             outcome.events.append(
                 ChangeEvent(
                     eventID: ChangeEvent.makeID(

@@ -221,6 +221,9 @@ public struct StreamPoller: Sendable {
                         state.baselineComplete = true
                         state.baselineCompleteSeq = result.headSeq
                         _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: state))
+                        // No event came with this commit, so the store did not signal: wake the deliverers waiting
+                        // to close their initial sync with INITIAL-COMPLETE.
+                        store.changes.signal()
                         logger.info(
                             "baseline complete",
                             metadata: ["vh.records": "\(progress.records)", "vh.seq": "\(result.headSeq)"])

@@ -63,9 +63,10 @@ extension Migration {
                 PRIMARY KEY (connection_id, object_type)
             ) WITHOUT ROWID;
 
-            -- A rowid table with a separate unique key, not WITHOUT ROWID: rows carry a snapshot of a few hundred
-            -- bytes, and page commits upsert records in id-random order; the narrow unique index keeps those random
-            -- writes to small pages (measured about twice as fast as a WITHOUT ROWID table for 1,000-record pages).
+            -- A rowid table with a separate unique key, not WITHOUT ROWID: page commits upsert records in id-random
+            -- order, and the narrow unique index keeps those random writes to small pages (measured about twice as
+            -- fast as a WITHOUT ROWID table for 1,000-record pages). The record's snapshot is not copied here:
+            -- snapshot_seq names the event_log row whose `record` holds it.
             CREATE TABLE record_state (
                 id INTEGER PRIMARY KEY,
                 connection_id TEXT NOT NULL,
@@ -74,7 +75,7 @@ extension Migration {
                 version_hash TEXT NOT NULL,
                 revision INTEGER NOT NULL,
                 source_updated_at_us INTEGER,
-                snapshot BLOB NOT NULL,
+                snapshot_seq INTEGER,
                 deleted_at_us INTEGER,
                 UNIQUE (connection_id, object_type, record_id)
             );

@@ -6,20 +6,22 @@ public struct RecordState: Sendable, Hashable {
     /// Incremented by every emitted change; part of the event id so A→B→A yields distinct ids.
     public var revision: Int64
     public var sourceUpdatedAt: Timestamp?
-    /// The record's JS-exact JSON, for `deleted` payloads and field-level diffs.
-    public var snapshot: [UInt8]
+    /// Log position of the event that carries this version's JS-exact JSON: the record's snapshot, for `deleted`
+    /// payloads and field-level diffs, stored once (in the event log) rather than twice. Set by the store when the
+    /// page commits; `nil` before.
+    public var snapshotSeq: Int64?
     /// Set when the record was seen deleted; a reappearance is `restored`.
     public var deletedAt: Timestamp?
 
     public init(
-        recordID: String, versionHash: String, revision: Int64, sourceUpdatedAt: Timestamp?, snapshot: [UInt8],
+        recordID: String, versionHash: String, revision: Int64, sourceUpdatedAt: Timestamp?, snapshotSeq: Int64? = nil,
         deletedAt: Timestamp? = nil
     ) {
         self.recordID = recordID
         self.versionHash = versionHash
         self.revision = revision
         self.sourceUpdatedAt = sourceUpdatedAt
-        self.snapshot = snapshot
+        self.snapshotSeq = snapshotSeq
         self.deletedAt = deletedAt
     }
 }
