@@ -43,7 +43,10 @@ extension WebhookDeliverer {
     }
 
     /// Makes one HTTP attempt of `message` and decides its outcome; stores nothing.
-    func send(_ message: DeliveryMessage, webhook: Webhook, workspaceSecret: String) async throws -> SentAttempt {
+    /// - Parameter justBuilt: the body was signed moments ago with `workspaceSecret`, so it needs no re-signing check.
+    func send(_ message: DeliveryMessage, webhook: Webhook, workspaceSecret: String, justBuilt: Bool = false)
+        async throws -> SentAttempt
+    {
         let configuration = context.configuration
         let signer: StandardWebhooksSigner
         do {
@@ -51,8 +54,11 @@ extension WebhookDeliverer {
         } catch {
             throw EmitterError.invalidSigningSecret(webhookID: webhook.id, reason: error.description)
         }
-        let body = BodyResigner(workspaceSecret: workspaceSecret, encoding: configuration.signing.encoding)
-            .resigned(message.body)
+        let body =
+            justBuilt
+            ? message.body
+            : BodyResigner(workspaceSecret: workspaceSecret, encoding: configuration.signing.encoding)
+                .resigned(message.body)
 
         let startedAt = context.clock.now()
         let timestamp = startedAt.microseconds / 1_000_000

@@ -128,7 +128,8 @@ struct WebhookDeliverer {
         var sent: [WebhookDeliverer.SentAttempt] = []
         do {
             for message in built {
-                let attempt = try await send(message, webhook: webhook, workspaceSecret: state.workspaceSecret)
+                let attempt = try await send(
+                    message, webhook: webhook, workspaceSecret: state.workspaceSecret, justBuilt: true)
                 sent.append(attempt)
                 if attempt.record.status != .delivered && attempt.record.status != .aborted { break }
             }
