@@ -162,9 +162,10 @@ public struct StreamPoller: Sendable {
                 let upcomingURL = next.map { request.url(queryFrom: queryFrom, token: $0) }
                 async let upcoming = Self.prefetch(upcomingURL, with: fetcher)
 
-                var known = try await store.reader.recordStates(stream, ids: differ.ids(of: page.records))
+                let ids = differ.ids(of: page.records)
+                var known = try await store.reader.recordStates(stream, ids: ids)
                 if !committing.isEmpty {
-                    for id in differ.ids(of: page.records) {
+                    for id in ids {
                         if let newer = committing[id] { known[id] = newer }
                     }
                 }
