@@ -122,7 +122,10 @@ let package = Package(
         .testTarget(name: "EmitterTests", dependencies: ["Emitter", "Store", "CurlHTTP", "Sandbox", "TestSupport"]),
         .testTarget(
             name: "VirtualHooksTests",
-            dependencies: ["VirtualHooks", "Pollers", "Emitter", "Store", "Sandbox", "TestSupport"]
+            dependencies: [
+                "VirtualHooks", "Pollers", "Emitter", "Store", "Sandbox", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Store", "Sandbox", "TestSupport"]),
     ],

@@ -59,9 +59,10 @@ extension Emitter {
             case .progressed:
                 continue
             case .waitUntil(let deadline):
-                await wake.wait(until: deadline, clock: context.clock)
+                let clock = context.clock
+                await wake.wait(orWhen: { try? await clock.sleep(until: deadline) })
             case .idle, .stopped:
-                await wake.wait(until: nil, clock: context.clock)
+                await wake.wait()
             case .gone:
                 logger.debug("webhook deleted; deliverer stops", metadata: ["webhook.id": "\(webhookID)"])
                 return

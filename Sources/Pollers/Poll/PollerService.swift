@@ -18,8 +18,8 @@ public final class PollerService: Service, Sendable {
     let sleeper: any Sleeper
     let logger: Logger
     let triggers = NIOLockedValueBox<Set<StreamKey>>([])
-    /// The running connection loops and the doorbell that wakes each.
-    let running = NIOLockedValueBox<[String: Doorbell]>([:])
+    /// The running connection loops, each with the signal that wakes it.
+    let running = NIOLockedValueBox<[String: WakeSignal]>([:])
     let observer: (@Sendable (PollRun) -> Void)?
 
     /// - Parameter observer: told about every finished run (the demo prints them).
@@ -39,7 +39,7 @@ public final class PollerService: Service, Sendable {
     /// Polls `stream` now (the trigger API, a native webhook hint), ahead of its schedule.
     public func trigger(_ stream: StreamKey) {
         triggers.withLockedValue { _ = $0.insert(stream) }
-        running.withLockedValue { $0[stream.connectionID] }?.ring()
+        running.withLockedValue { $0[stream.connectionID] }?.signal()
     }
 
     /// Supervises the per-connection loops until cancelled or gracefully shut down.
@@ -50,18 +50,18 @@ public final class PollerService: Service, Sendable {
                 while !Task.isCancelled {
                     do {
                         for connectionID in try await self.connectionsToPoll() {
-                            let doorbell = Doorbell()
+                            let wake = WakeSignal()
                             let started = self.running.withLockedValue { loops in
                                 guard loops[connectionID] == nil else { return false }
-                                loops[connectionID] = doorbell
+                                loops[connectionID] = wake
                                 return true
                             }
                             if started {
-                                group.addTask { await self.pollLoop(connectionID: connectionID, doorbell: doorbell) }
+                                group.addTask { await self.pollLoop(connectionID: connectionID, wake: wake) }
                             }
                         }
                         // A new webhook on a running connection is a new stream to poll now: wake every loop.
-                        for doorbell in self.running.withLockedValue({ Array($0.values) }) { doorbell.ring() }
+                        for wake in self.running.withLockedValue({ Array($0.values) }) { wake.signal() }
                     } catch {
                         self.logger.error(
                             "cannot read connections from the store", metadata: ["vh.error": "\(error)"])
@@ -81,7 +81,7 @@ public final class PollerService: Service, Sendable {
 
     /// The schedule of one connection: polls every due stream in turn, then sleeps until the next is due or a
     /// trigger or store change arrives. Ends when the connection is gone, paused, unhealthy or has no webhooks.
-    private func pollLoop(connectionID: String, doorbell: Doorbell) async {
+    private func pollLoop(connectionID: String, wake: WakeSignal) async {
         defer { running.withLockedValue { _ = $0.removeValue(forKey: connectionID) } }
         var lastRun: [String: ContinuousClock.Instant] = [:]
         let clock = ContinuousClock()
@@ -120,7 +120,7 @@ public final class PollerService: Service, Sendable {
                 }
             }
             let wait = (nextDue ?? clock.now + .seconds(1)) - clock.now
-            if wait > .zero { await doorbell.wait(timeout: wait) }
+            if wait > .zero { await wake.wait(orWhen: { try? await Task.sleep(for: wait) }) }
         }
     }
 

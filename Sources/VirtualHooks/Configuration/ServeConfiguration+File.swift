@@ -38,12 +38,11 @@ private struct ConfigReader {
         try rejectUnknown(
             top, at: [],
             allowed: [
-                "database", "listen", "min_interval_minutes", "connectors_dir", "workspace_secret",
+                "database", "min_interval_minutes", "connectors_dir", "workspace_secret",
                 "lookback_seconds", "safety_lag_seconds", "connections", "webhooks",
             ])
         var config = ServeConfiguration()
         config.database = try string(top, "database", at: []) ?? config.database
-        config.listen = try string(top, "listen", at: []) ?? config.listen
         config.minimumIntervalMinutes = try number(top, "min_interval_minutes", at: []) ?? 1
         config.connectorsDirectory = try string(top, "connectors_dir", at: [])
         config.workspaceSecret = try string(top, "workspace_secret", at: [])

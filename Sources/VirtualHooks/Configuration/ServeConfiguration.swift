@@ -6,8 +6,6 @@ import Store
 public struct ServeConfiguration: Sendable {
     /// SQLite file of the store.
     public var database = "vhooks.db"
-    /// Management API address (`host:port`).
-    public var listen = "127.0.0.1:8080"
     /// Webhooks may not ask to be polled more often than this, in minutes.
     public var minimumIntervalMinutes = 1.0
     /// Extra connector spec files (`*.json`).

@@ -1,10 +1,9 @@
 import NIOConcurrencyHelpers
-import Store
 
-/// Wakes one deliverer: when new events arrive, its webhook changes or it is resumed. Unlike the store's
-/// `ChangeSignal`, a signal sent while the deliverer is busy is remembered, so the next wait returns at once and the
-/// deliverer re-reads the store.
-final class WakeSignal: Sendable {
+/// Wakes one worker loop (a webhook's deliverer, a connection's poller). Unlike ``ChangeSignal``, a signal sent while
+/// the worker is busy is remembered, so its next wait returns at once and it re-reads the store: a trigger or a new
+/// event is never left waiting for a timeout.
+public final class WakeSignal: Sendable {
     private struct State {
         var pending = false
         var nextID: UInt64 = 0
@@ -14,8 +13,10 @@ final class WakeSignal: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
-    /// Wakes the waiting deliverer, or the next wait if none is waiting.
-    func signal() {
+    public init() {}
+
+    /// Wakes the waiting worker, or the next wait if none is waiting.
+    public func signal() {
         let woken = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
             guard !state.waiters.isEmpty else {
                 state.pending = true
@@ -28,9 +29,9 @@ final class WakeSignal: Sendable {
         for continuation in woken { continuation.resume() }
     }
 
-    /// Returns on a signal (or one remembered since the last wait), at `deadline` on `clock` when given, or when the
-    /// task is cancelled.
-    func wait(until deadline: Timestamp?, clock: any EmitterClock) async {
+    /// Returns on a signal (or one remembered since the last wait), when `timer` returns (the caller's clock decides
+    /// how long that is), or when the task is cancelled.
+    public func wait(orWhen timer: (@Sendable () async -> Void)? = nil) async {
         let alreadySignalled = state.withLockedValue { state -> Bool in
             defer { state.pending = false }
             return state.pending
@@ -38,8 +39,8 @@ final class WakeSignal: Sendable {
         guard !alreadySignalled else { return }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.waitForSignal() }
-            if let deadline {
-                group.addTask { try? await clock.sleep(until: deadline) }
+            if let timer {
+                group.addTask { await timer() }
             }
             await group.next()
             group.cancelAll()
