@@ -38,23 +38,26 @@ struct BackfillBenchmark {
             let hookURL = "http://127.0.0.1:\(try await subscriber.waitUntilRunning())/hook"
             let client = CurlHTTPClient(logger: logger)
             print("VirtualHooks backfill benchmark: \(records) records, pages of 1000 fetched, 100 delivered")
+            let rssBeforeBridge = currentRSSMiB()
 
-            // Baseline 1: GET every page of the same data over loopback, parse nothing.
-            let getBaseline = try await Baselines.getPages(client: client, baseURL: providerURL, records: records)
-
-            // End to end.
-            let e2e = try await EndToEnd.run(
-                providerURL: providerURL, hookURL: hookURL, records: records, directory: directory,
-                workspaceSecret: workspaceSecret, webhookSecret: webhookSecret, subscriber: subscriber, logger: logger)
-
-            // Baseline 2: POST the very payload bodies the run delivered, to the same subscriber.
-            let postBaseline = try await Baselines.postBodies(
-                client: client, hookURL: hookURL, database: directory.appendingPathComponent("bench.db").path,
-                logger: logger)
+            // Each repetition: GET baseline, end to end on a fresh store, POST baseline with that run's bodies.
+            var runs: [BenchRun] = []
+            for run in 1...options.runs {
+                let database = directory.appendingPathComponent("bench-\(run).db").path
+                subscriber.clearReceived()
+                let get = try await Baselines.getPages(client: client, baseURL: providerURL, records: records)
+                let e2e = try await EndToEnd.run(
+                    providerURL: providerURL, hookURL: hookURL, records: records, database: database,
+                    workspaceSecret: workspaceSecret, webhookSecret: webhookSecret, subscriber: subscriber,
+                    logger: logger)
+                let post = try await Baselines.postBodies(
+                    client: client, hookURL: hookURL, database: database, logger: logger)
+                runs.append(BenchRun(endToEnd: e2e, getBaseline: get, postBaseline: post))
+                print(String(format: "  run %d: end to end %.0f records/s", run, e2e.recordsPerSecond))
+            }
             await client.shutdown()
 
-            let report = BenchReport(records: records, endToEnd: e2e, getBaseline: getBaseline, postBaseline: postBaseline)
-            report.print()
+            BenchReport(records: records, runs: runs, rssBeforeBridge: rssBeforeBridge).print()
             provider.shutdown()
             subscriber.shutdown()
             try await servers.waitForAll()

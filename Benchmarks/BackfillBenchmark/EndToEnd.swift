@@ -10,11 +10,11 @@ import VirtualHooks
 /// verified INITIAL-COMPLETE.
 enum EndToEnd {
     static func run(
-        providerURL: String, hookURL: String, records: Int, directory: URL, workspaceSecret: String,
+        providerURL: String, hookURL: String, records: Int, database: String, workspaceSecret: String,
         webhookSecret: String, subscriber: RecordingSubscriber, logger: Logger
     ) async throws -> Measurement {
         var configuration = ServeConfiguration()
-        configuration.database = directory.appendingPathComponent("bench.db").path
+        configuration.database = database
         configuration.minimumIntervalMinutes = 0.01
         configuration.workspaceSecret = workspaceSecret
         configuration.connections = [Connection(id: "conn_bench", integrationType: "sandbox", apiURL: providerURL)]

@@ -10,9 +10,14 @@ struct Measurement {
 }
 
 /// Peak resident set size of this process (`VmHWM`), in MiB.
-func peakRSSMiB() -> Double {
+func peakRSSMiB() -> Double { statusMiB("VmHWM:") }
+
+/// Current resident set size of this process (`VmRSS`), in MiB.
+func currentRSSMiB() -> Double { statusMiB("VmRSS:") }
+
+private func statusMiB(_ field: String) -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(field) {
         let kb = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Double($0) }
         return (kb ?? 0) / 1024
     }

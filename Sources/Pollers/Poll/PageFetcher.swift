@@ -63,7 +63,7 @@ struct PageFetcher: Sendable {
                     throw PollError(
                         .configuration, stream: stream,
                         "HTTP \(response.status) from \(url): check the connection's credentials and URL")
-                case 400, 410 where isNextPage:
+                case 400 where isNextPage, 410 where isNextPage:
                     throw TokenExpired()
                 default:
                     throw PollError(.configuration, stream: stream, "HTTP \(response.status) from \(url)")
