@@ -3,11 +3,11 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 BENCH_RECORDS ?= 100000
 
-.PHONY: demo test build bench deps clean-db
+.PHONY: demo test build bench deps
 
-# Installs the C headers libcurl and SQLite need, only when they are missing.
+# Installs the C headers libcurl and SQLite need, only when they are missing (checked without a C compiler).
 deps:
-	@if ! printf '#include <curl/curl.h>\n#include <sqlite3.h>\n' | cc -E - >/dev/null 2>&1; then \
+	@if ! { ls /usr/include/curl/curl.h /usr/include/*/curl/curl.h 2>/dev/null | grep -q . && [ -e /usr/include/sqlite3.h ]; }; then \
 		echo "installing libcurl4-openssl-dev and libsqlite3-dev"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcurl4-openssl-dev libsqlite3-dev; \
 	fi
