@@ -1,7 +1,7 @@
 extension Store {
     private static let eventsSQL = """
         SELECT seq, event_id, record_id, kind, source, version_hash, prev_version_hash, record, occurred_at_us,
-            detected_at_us
+            detected_at_us, revision
         FROM event_log
         WHERE connection_id = ?1 AND object_type = ?2 AND seq > ?3 AND kind IN (?4, ?5, ?6, ?7)
             AND (?8 OR source <> 'backfill')
@@ -31,6 +31,7 @@ extension Store {
                     eventID: row.string(at: 1),
                     stream: stream,
                     recordID: row.string(at: 2),
+                    revision: row.int64(at: 10),
                     kind: try Self.decodeEnumColumn(EventKind.self, from: row.string(at: 3), table: "event_log", column: "kind"),
                     source: try Self.decodeEnumColumn(
                         EventSource.self, from: row.string(at: 4), table: "event_log", column: "source"),

@@ -16,8 +16,8 @@ extension Store {
 
     private static let insertEventSQL = """
         INSERT OR IGNORE INTO event_log (event_id, connection_id, object_type, record_id, kind, source, version_hash,
-            prev_version_hash, record, occurred_at_us, detected_at_us)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            prev_version_hash, record, occurred_at_us, detected_at_us, revision)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
         """
 
     /// The differ's memory of the given records, keyed by record id; ids never seen are absent.
@@ -57,8 +57,9 @@ extension Store {
         }
     }
 
-    /// Stores one page in ONE transaction (polling.md §3): upserts the record states (of `checkpoint.stream`),
-    /// inserts the events whose ids are new (each gets the next log position), and writes the checkpoint. If any
+    /// Stores one page in ONE transaction (polling.md §3): inserts the events that are new (an event already logged
+    /// under the same stream, record and revision, hence the same event id, is skipped; each new one gets the next
+    /// log position), upserts the record states (of `checkpoint.stream`), and writes the checkpoint. If any
     /// step fails nothing is stored, so the cursor never passes an event that is not in the log. Fires ``changes``
     /// when at least one event was inserted.
     public func commitPage(_ commit: PageCommit) throws -> PageCommitResult {
@@ -82,13 +83,14 @@ extension Store {
                         try statement.bind(event.previousVersionHash, at: 8)
                         try statement.bind(event.occurredAt, at: 10)
                         try statement.bind(event.detectedAt, at: 11)
+                        try statement.bind(event.revision, at: 12)
                         try statement.withBorrowedBlob(event.record, at: 9) { try statement.run() }
                         if database.changes > 0 {
                             inserted += 1
                             snapshotSeq[event.recordID] = database.lastInsertRowID
                         } else {
                             // Already logged (a page re-read after a crash): point at the stored copy.
-                            snapshotSeq[event.recordID] = try Self.seq(ofEvent: event.eventID, in: database)
+                            snapshotSeq[event.recordID] = try Self.seq(of: event, in: database)
                         }
                     }
                 }
@@ -115,9 +117,16 @@ extension Store {
         return result
     }
 
-    private static func seq(ofEvent eventID: String, in database: Database) throws -> Int64? {
-        try database.withStatement("SELECT seq FROM event_log WHERE event_id = ?1") { statement in
-            try statement.bind(eventID, at: 1)
+    private static func seq(of event: ChangeEvent, in database: Database) throws -> Int64? {
+        let sql = """
+            SELECT seq FROM event_log
+            WHERE connection_id = ?1 AND object_type = ?2 AND record_id = ?3 AND revision = ?4
+            """
+        return try database.withStatement(sql) { statement in
+            try statement.bind(event.stream.connectionID, at: 1)
+            try statement.bind(event.stream.objectType, at: 2)
+            try statement.bind(event.recordID, at: 3)
+            try statement.bind(event.revision, at: 4)
             return try statement.first { $0.int64(at: 0) }
         }
     }

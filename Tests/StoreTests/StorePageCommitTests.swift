@@ -64,6 +64,27 @@ import Testing
         }
     }
 
+    @Test func anEventIsIdentifiedByStreamRecordAndRevision() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            let (_, first) = StoreFixtures.created(7)
+            var rival = first
+            rival.eventID = "evt_other"
+            rival.versionHash = "another version"
+            let checkpoint = StreamState(stream: StoreFixtures.stream)
+            #expect(try await store.commitPage(PageCommit(states: [], events: [first], checkpoint: checkpoint)).insertedEvents == 1)
+            // A second writer computing the same revision of the same record is ignored: one event per revision.
+            #expect(try await store.commitPage(PageCommit(states: [], events: [rival], checkpoint: checkpoint)).insertedEvents == 0)
+            var next = first
+            next.revision = 2
+            next.eventID = "evt_next"
+            #expect(try await store.commitPage(PageCommit(states: [], events: [next], checkpoint: checkpoint)).insertedEvents == 1)
+            let events = try await store.events(
+                StoreFixtures.stream, afterSeq: 0, kinds: Set(EventKind.allCases), includeBackfill: true, limit: 10)
+            #expect(events.map(\.eventID) == [first.eventID, "evt_next"])
+            #expect(events.map(\.revision) == [1, 2])
+        }
+    }
+
     @Test func theSamePageTwiceInsertsNothingTheSecondTime() async throws {
         try await StoreFixtures.withStore { store, _ in
             let page = StoreFixtures.page(0, count: 10)

@@ -70,7 +70,7 @@ enum StoreFixtures {
             eventID: ChangeEvent.makeID(
                 stream: stream, recordID: recordID, revision: revision, kind: kind, versionHash: hash),
             stream: stream,
-            recordID: recordID, kind: kind, source: source, versionHash: hash,
+            recordID: recordID, revision: revision, kind: kind, source: source, versionHash: hash,
             previousVersionHash: revision > 1 ? "hash_\(n)_\(revision - 1)" : nil, record: json,
             occurredAt: Timestamp(microseconds: 1_000_000 + Int64(n)), detectedAt: Timestamp(microseconds: 2_000_000))
         return (state, event)

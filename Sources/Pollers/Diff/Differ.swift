@@ -82,7 +82,7 @@ public struct Differ: Sendable {
                 ChangeEvent(
                     eventID: ChangeEvent.makeID(
                         stream: stream, recordID: id, revision: revision, kind: kind, versionHash: hash),
-                    stream: stream, recordID: id, kind: kind, source: source, versionHash: hash,
+                    stream: stream, recordID: id, revision: revision, kind: kind, source: source, versionHash: hash,
                     previousVersionHash: previous?.versionHash, record: bytes, occurredAt: updatedAt,
                     detectedAt: detectedAt))
         }

@@ -23,6 +23,9 @@ public struct ChangeEvent: Sendable, Hashable {
     public var eventID: String
     public var stream: StreamKey
     public var recordID: String
+    /// The record's revision this event created (1 for its first version): with the stream and record id, the
+    /// event's identity in the log.
+    public var revision: Int64
     public var kind: EventKind
     public var source: EventSource
     public var versionHash: String
@@ -34,7 +37,8 @@ public struct ChangeEvent: Sendable, Hashable {
     public var detectedAt: Timestamp
 
     public init(
-        seq: Int64 = 0, eventID: String, stream: StreamKey, recordID: String, kind: EventKind, source: EventSource,
+        seq: Int64 = 0, eventID: String, stream: StreamKey, recordID: String, revision: Int64 = 1, kind: EventKind,
+        source: EventSource,
         versionHash: String, previousVersionHash: String?, record: [UInt8], occurredAt: Timestamp?,
         detectedAt: Timestamp
     ) {
@@ -42,6 +46,7 @@ public struct ChangeEvent: Sendable, Hashable {
         self.eventID = eventID
         self.stream = stream
         self.recordID = recordID
+        self.revision = revision
         self.kind = kind
         self.source = source
         self.versionHash = versionHash

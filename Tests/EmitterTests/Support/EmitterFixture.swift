@@ -52,10 +52,12 @@ final class EmitterFixture: Sendable {
         completeBaseline: Bool = false
     ) async throws -> PageCommitResult {
         let now = clock.now()
-        let events = records.map { record in
+        // Every appended version is a new revision (the log's identity is stream, record, revision).
+        let head = try await store.headSeq(stream)
+        let events = records.enumerated().map { index, record in
             ChangeEvent(
                 eventID: "evt_" + RandomID.hex(bytes: 12), stream: stream, recordID: record["id"]?.keyText ?? "?",
-                kind: kind, source: source, versionHash: RandomID.hex(bytes: 32), previousVersionHash: nil,
+                revision: head + Int64(index) + 1, kind: kind, source: source, versionHash: RandomID.hex(bytes: 32), previousVersionHash: nil,
                 record: JSWriter.serialize(record), occurredAt: now, detectedAt: now)
         }
         var checkpoint = try await store.streamState(stream)
