@@ -27,6 +27,7 @@ enum EndToEnd {
         var delivery = EmitterConfiguration()
         delivery.batchWait = .milliseconds(50)
         let start = ContinuousClock.now
+        let cpuAtStart = processCPUSeconds()
         let app = try await Application(
             configuration: configuration, catalog: .builtin(), delivery: delivery, logger: logger,
             pollObserver: { run in
@@ -51,7 +52,9 @@ enum EndToEnd {
                     guard summary.records == records else {
                         throw BenchUsageError(message: "subscriber got \(summary.records) records, expected \(records)")
                     }
-                    return Measurement(records: records, seconds: seconds, requests: summary.payloads)
+                    return Measurement(
+                        records: records, seconds: seconds, requests: summary.payloads,
+                        cpuSeconds: processCPUSeconds() - cpuAtStart)
                 }
                 guard ContinuousClock.now < deadline else {
                     throw BenchUsageError(message: "backfill did not finish in 10 minutes (\(summary.records) records)")

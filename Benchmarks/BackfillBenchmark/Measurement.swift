@@ -1,10 +1,11 @@
 import Foundation
 
-/// A timed phase: how many records it moved, in how long.
+/// A timed phase: how many records it moved, in how long, and the process CPU time it took.
 struct Measurement {
     var records: Int
     var seconds: Double
     var requests: Int
+    var cpuSeconds: Double = 0
 
     var recordsPerSecond: Double { seconds > 0 ? Double(records) / seconds : 0 }
 }
@@ -27,4 +28,12 @@ private func statusMiB(_ field: String) -> Double {
 func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
     let d = ContinuousClock.now - start
     return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+/// User + system CPU time of this process so far, in seconds.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
