@@ -13,10 +13,18 @@ extension Store {
     public func events(
         _ stream: StreamKey, afterSeq: Int64, kinds: Set<EventKind>, includeBackfill: Bool, limit: Int
     ) throws -> [ChangeEvent] {
+        try Self.events(
+            in: db(), stream, afterSeq: afterSeq, kinds: kinds, includeBackfill: includeBackfill, limit: limit)
+    }
+
+    static func events(
+        in database: Database, _ stream: StreamKey, afterSeq: Int64, kinds: Set<EventKind>, includeBackfill: Bool,
+        limit: Int
+    ) throws -> [ChangeEvent] {
         guard !kinds.isEmpty, limit > 0 else { return [] }
         // The statement has four kind slots (one per EventKind); repeating a kind fills the unused ones.
         let kindValues = kinds.map(\.rawValue).sorted()
-        return try db().withStatement(Self.eventsSQL) { statement in
+        return try database.withStatement(Self.eventsSQL) { statement in
             try statement.bind(stream.connectionID, at: 1)
             try statement.bind(stream.objectType, at: 2)
             try statement.bind(afterSeq, at: 3)

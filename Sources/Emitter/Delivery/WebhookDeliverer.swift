@@ -61,7 +61,7 @@ struct WebhookDeliverer {
         let pending = state.cursor.initialPhase == .pending
         // One event more than the pages wanted: it tells whether more follow.
         let fetchLimit = ahead * limit + 1
-        let events = try await store.events(
+        let events = try await store.reader.events(
             webhook.stream, afterSeq: state.cursor.builtSeq, kinds: webhook.event.deliveredKinds,
             includeBackfill: pending, limit: fetchLimit)
         if events.isEmpty, !(pending && stream.baselineComplete) {
