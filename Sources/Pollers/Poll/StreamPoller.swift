@@ -187,21 +187,9 @@ public struct StreamPoller: Sendable {
                     logger.debug("records changed during an offset-paged run; reading the window again")
                 }
 
-                var checkpoint = state
-                if let next {
-                    checkpoint.runPageToken = next
-                    checkpoint.runQueryFrom = queryFrom
-                    checkpoint.runHighWater = runHigh
-                } else {
-                    checkpoint.runPageToken = nil
-                    checkpoint.runQueryFrom = nil
-                    checkpoint.runHighWater = nil
-                    checkpoint.watermark = Watermark.advance(
-                        old: state.watermark, runHigh: runHigh, serverNow: serverNow, safetyLag: safetyLag,
-                        t0: baseline ? state.t0 : nil)
-                    checkpoint.watermarkRaw = checkpoint.watermark.map { object.cursorFormat.format($0) }
-                    checkpoint.lastRunAt = .now()
-                }
+                let checkpoint = self.checkpoint(
+                    after: state, next: next, queryFrom: queryFrom, runHigh: runHigh, serverNow: serverNow,
+                    baseline: baseline)
                 if commitInFlight, let previous = try await commits.next() {
                     progress.events += previous.insertedEvents
                 }
@@ -217,17 +205,7 @@ public struct StreamPoller: Sendable {
                     guard let result = try await commits.next() else { return }
                     progress.events += result.insertedEvents
                     if baseline {
-                        // Marked in a second commit because the baseline's last log position is only known once the
-                        // last page's events are in; a crash in between re-runs the (now event-free) enumeration.
-                        state.baselineComplete = true
-                        state.baselineCompleteSeq = result.headSeq
-                        _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: state))
-                        // No event came with this commit, so the store did not signal: wake the deliverers waiting
-                        // to close their initial sync with INITIAL-COMPLETE.
-                        store.changes.signal()
-                        logger.info(
-                            "baseline complete",
-                            metadata: ["vh.records": "\(progress.records)", "vh.seq": "\(result.headSeq)"])
+                        try await completeBaseline(state, at: result.headSeq, records: progress.records)
                     }
                     return
                 }
@@ -240,6 +218,43 @@ public struct StreamPoller: Sendable {
                 prefetched = await upcoming
             }
         }
+    }
+
+    /// The stream state to commit with a page: the in-run checkpoint naming the next page, or, after the last page,
+    /// the advanced watermark and no run in progress.
+    private func checkpoint(
+        after state: StreamState, next: String?, queryFrom: String?, runHigh: Timestamp?, serverNow: Timestamp,
+        baseline: Bool
+    ) -> StreamState {
+        var checkpoint = state
+        if let next {
+            checkpoint.runPageToken = next
+            checkpoint.runQueryFrom = queryFrom
+            checkpoint.runHighWater = runHigh
+        } else {
+            checkpoint.runPageToken = nil
+            checkpoint.runQueryFrom = nil
+            checkpoint.runHighWater = nil
+            checkpoint.watermark = Watermark.advance(
+                old: state.watermark, runHigh: runHigh, serverNow: serverNow, safetyLag: safetyLag,
+                t0: baseline ? state.t0 : nil)
+            checkpoint.watermarkRaw = checkpoint.watermark.map { object.cursorFormat.format($0) }
+            checkpoint.lastRunAt = .now()
+        }
+        return checkpoint
+    }
+
+    /// Marks the baseline complete at log position `headSeq`. A second commit, because that position is only known
+    /// once the last page's events are in; a crash in between re-runs the (then event-free) enumeration.
+    private func completeBaseline(_ state: StreamState, at headSeq: Int64, records: Int) async throws {
+        var state = state
+        state.baselineComplete = true
+        state.baselineCompleteSeq = headSeq
+        _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: state))
+        // No event came with this commit, so the store did not signal: wake the deliverers waiting to close their
+        // initial sync with INITIAL-COMPLETE.
+        store.changes.signal()
+        logger.info("baseline complete", metadata: ["vh.records": "\(records)", "vh.seq": "\(headSeq)"])
     }
 
     /// Fetches the page at `url` (nothing when `nil`), keeping a failure for the loop to handle in order.
