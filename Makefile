@@ -3,7 +3,9 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 BENCH_RECORDS ?= 100000
 
-.PHONY: demo test build bench deps
+SDK_VENV := .venv-sdk
+
+.PHONY: demo test build bench deps sdk-venv
 
 # Installs the C headers libcurl and SQLite need, only when they are missing (checked without a C compiler).
 deps:
@@ -17,8 +19,17 @@ demo: deps
 	$(SWIFT) build --product vhooks
 	$$($(SWIFT) build --product vhooks --show-bin-path)/vhooks demo
 
+# A virtualenv with Unified's official Python SDK (and an OpenAPI validator) for the SDK and OpenAPI tests. If PyPI
+# cannot be reached those tests are skipped, with a message saying so.
+sdk-venv:
+	@if ! $(SDK_VENV)/bin/python -c "import unified_python_sdk, openapi_spec_validator" 2>/dev/null; then \
+		echo "installing unified-python-sdk and openapi-spec-validator into $(SDK_VENV)"; \
+		{ python3 -m venv $(SDK_VENV) && $(SDK_VENV)/bin/pip install -q unified-python-sdk==0.61.5 openapi-spec-validator; } \
+			|| echo "could not install the Python SDK: the SDK and OpenAPI validation tests will be skipped"; \
+	fi
+
 # The whole test suite (unit, integration over loopback, end to end with the built executable).
-test: deps
+test: deps sdk-venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -27,6 +27,11 @@ public struct EmitterConfiguration: Sendable {
     /// Messages a deliverer builds and freezes ahead from one read of the log (they are still sent one at a time,
     /// in order): fewer store round trips per message during a backfill.
     public var buildAhead = 64
+    /// Whether hook URLs may point at private, loopback, link-local and reserved addresses (`delivery.md` §12).
+    /// Off by default: every attempt resolves the hook's host, refuses such addresses (a failed attempt with error
+    /// class `blocked_destination`, retried on the schedule, nothing sent) and pins the checked address. Turn it on
+    /// only for the demo, tests and internal receivers; it is a server setting, never set through the public API.
+    public var allowPrivateTargets = false
 
     public init(
         retryDelays: [Duration] = RetrySchedule.standardDelays,

@@ -36,4 +36,13 @@ extension Store {
             }
         }
     }
+
+    /// Replaces the workspace secret with 32 new random bytes (64 lowercase hex characters) and returns it. Messages
+    /// built and signed with the old secret are re-signed on their next attempt (the emitter compares their `sig`),
+    /// so receivers only need the new one once it is in place.
+    public func rotateWorkspaceSecret() throws -> String {
+        let secret = RandomID.hex(bytes: 32)
+        try setSetting("workspace_secret", secret)
+        return secret
+    }
 }

@@ -19,6 +19,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "SQLite database file; overrides the file's \"database\".")
     var db: String?
 
+    @Option(help: "Management API address HOST:PORT; overrides the file's \"listen\" (default 127.0.0.1:8080).")
+    var listen: String?
+
+    @Flag(help: "Accept hook_url/api_url values pointing at localhost or private, loopback or link-local addresses.")
+    var allowPrivateTargets = false
+
+    @Option(help: "Smallest webhook interval in minutes; overrides the file's \"min_interval_minutes\".")
+    var minInterval: Double?
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -31,6 +40,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
         if let db { configuration.database = db }
+        if let listen {
+            guard let address = ListenAddress(listen) else {
+                throw ValidationError("--listen must be HOST:PORT (e.g. 127.0.0.1:8080), not '\(listen)'")
+            }
+            configuration.listen = address
+        }
+        if allowPrivateTargets { configuration.allowPrivateTargets = true }
+        if let minInterval {
+            guard minInterval > 0 else { throw ValidationError("--min-interval must be greater than 0 minutes") }
+            configuration.minimumIntervalMinutes = minInterval
+        }
         var resolvedCatalog = catalog
         if let dir = configuration.connectorsDirectory { try resolvedCatalog.load(directory: dir) }
         let polling = FaultInjection.pollerConfiguration(logger: logger)

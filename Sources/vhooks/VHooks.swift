@@ -7,6 +7,9 @@ struct VHooks: AsyncParsableCommand {
         commandName: "vhooks",
         abstract: "Turns polled List endpoints into signed webhooks (Unified-compatible payloads).",
         version: "0.1.0",
-        subcommands: [ServeCommand.self, DemoCommand.self, SandboxCommand.self, SubscriberCommand.self]
+        subcommands: [
+            ServeCommand.self, DemoCommand.self, SandboxCommand.self, SubscriberCommand.self, TokenCommand.self,
+            SecretCommand.self, WebhookCommand.self, ConnectionCommand.self,
+        ]
     )
 }

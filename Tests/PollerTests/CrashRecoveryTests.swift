@@ -26,6 +26,7 @@ import Glibc
                           "database": "\(db)",
                           "workspace_secret": "\(workspaceSecret)",
                           "min_interval_minutes": 0.01,
+                          "allow_private_targets": true,
                           "connections": [
                             {"id": "conn_crash", "integration_type": "sandbox", "api_url": "\(sandbox.baseURL)"}
                           ],

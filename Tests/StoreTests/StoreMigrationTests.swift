@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct StoreMigrationTests {
     private static let tables = [
-        "attempts", "connections", "event_log", "messages", "poll_runs", "record_state", "settings", "streams",
+        "api_tokens", "attempts", "connections", "event_log", "messages", "poll_runs", "record_state", "settings", "streams",
         "webhooks",
     ]
 

@@ -68,6 +68,7 @@ import VirtualHooks
                     polling.minimumInterval = .milliseconds(200)
                     var delivery = EmitterConfiguration()
                     delivery.batchWait = .milliseconds(50)
+                    delivery.allowPrivateTargets = true
                     let app = try await Application(
                         configuration: config, catalog: .builtin(), polling: polling, delivery: delivery,
                         logger: .test("app"))

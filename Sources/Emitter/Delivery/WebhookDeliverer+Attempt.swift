@@ -62,6 +62,20 @@ extension WebhookDeliverer {
 
         let startedAt = context.clock.now()
         let timestamp = startedAt.microseconds / 1_000_000
+        let began = ContinuousClock.now
+        let destination: ResolvedDestination
+        do {
+            destination = try await DestinationGuard(allowPrivateTargets: configuration.allowPrivateTargets)
+                .resolve(url: webhook.hookURL)
+        } catch {
+            try Task.checkCancellation()
+            let outcome = AttemptOutcome(
+                verdict: .retry, errorClass: error.kind == .unresolvable ? "dns" : "blocked_destination",
+                error: error.description)
+            return try await decide(
+                message, webhook: webhook, outcome: outcome, response: nil, startedAt: startedAt,
+                latency: ContinuousClock.now - began)
+        }
         let request = HTTPRequest(
             method: "POST", url: webhook.hookURL,
             headers: [
@@ -72,9 +86,9 @@ extension WebhookDeliverer {
                 HTTPHeader("webhook-signature", signer.signature(messageID: message.id, timestamp: timestamp, body: body)),
             ],
             body: body, connectTimeout: configuration.connectTimeout, timeout: configuration.requestTimeout,
-            maxResponseBytes: configuration.maxResponseBytes, followRedirects: false)
+            maxResponseBytes: configuration.maxResponseBytes, followRedirects: false,
+            pinnedAddress: destination.pinnedAddress)
 
-        let began = ContinuousClock.now
         var response: HTTPResponse?
         let outcome: AttemptOutcome
         do {
@@ -86,8 +100,17 @@ extension WebhookDeliverer {
         } catch let error where !(error is CancellationError) && !(error is CurlHTTPError) {
             outcome = AttemptOutcome(verdict: .retry, errorClass: "connect", error: "\(error)")
         }
-        let latency = ContinuousClock.now - began
+        return try await decide(
+            message, webhook: webhook, outcome: outcome, response: response, startedAt: startedAt,
+            latency: ContinuousClock.now - began)
+    }
 
+    /// Applies the retry schedule to one attempt's outcome and builds its log record.
+    private func decide(
+        _ message: DeliveryMessage, webhook: Webhook, outcome: AttemptOutcome, response: HTTPResponse?,
+        startedAt: Timestamp, latency: Duration
+    ) async throws -> SentAttempt {
+        let configuration = context.configuration
         var schedule = RetrySchedule(
             delays: configuration.retryDelays, attemptsMade: try await attemptsUnderCurrentSchedule(message))
         let decision = schedule.record(outcome, at: context.clock.now(), unitRandom: configuration.unitRandom)

@@ -5,7 +5,8 @@ import Pollers
 import ServiceLifecycle
 import Store
 
-/// The running product: the store, one outbound HTTP client, the pollers and the emitter, wired together.
+/// The running product: the store, one outbound HTTP client, the pollers, the emitter and (when a listen address is
+/// configured) the management API, wired together.
 ///
 /// Pollers and emitter never call each other; they meet in the store, whose change signal wakes deliveries as
 /// soon as a page with events commits. As a `Service` it stops both on graceful shutdown (SIGTERM/SIGINT through the
@@ -16,6 +17,7 @@ public final class Application: Service, Sendable {
     public let emitter: Emitter
     let client: CurlHTTPClient
     let logger: Logger
+    let managementServer: ManagementServer?
 
     /// Opens the store (creating or migrating it) and creates or updates what the configuration declares.
     /// - Throws: store errors, or ``ConfigurationError`` for declarations the store rejects.
@@ -40,11 +42,33 @@ public final class Application: Service, Sendable {
         self.store = store
         self.client = client
         self.logger = logger
-        self.pollers = PollerService(
+        let pollers = PollerService(
             store: store, client: client, catalog: catalog, configuration: polling, logger: logger,
             observer: pollObserver)
-        self.emitter = Emitter(
-            store: store, client: client, configuration: delivery, logger: logger, observer: deliveryObserver)
+        let emitter = Emitter(
+            store: store, client: client,
+            configuration: delivery.allowingPrivateTargets(configuration.allowPrivateTargets), logger: logger,
+            observer: deliveryObserver)
+        self.pollers = pollers
+        self.emitter = emitter
+        self.managementServer = configuration.listen.map { address in
+            let api = ManagementAPI(
+                store: store, pollers: pollers, emitter: emitter, catalog: catalog,
+                settings: ManagementAPISettings(
+                    minimumIntervalMinutes: configuration.minimumIntervalMinutes,
+                    allowPrivateTargets: configuration.allowPrivateTargets),
+                logger: logger)
+            return ManagementServer(host: address.host, port: address.port, api: api, logger: logger)
+        }
+    }
+
+    /// Waits until the management API listens and returns its bound port (the real one when configured with 0).
+    /// - Throws: ``ManagementServerError`` when no `listen` address is configured, or the server failed or stopped.
+    public func waitUntilListening() async throws -> Int {
+        guard let managementServer else {
+            throw ManagementServerError(reason: "the management API is not enabled (no listen address)")
+        }
+        return try await managementServer.waitUntilListening()
     }
 
     /// Polls and delivers until cancelled or gracefully shut down.
@@ -59,6 +83,13 @@ public final class Application: Service, Sendable {
             group.addTask {
                 do { try await self.emitter.run() } catch {
                     self.logger.error("emitter stopped", metadata: ["vh.error": "\(error)"])
+                }
+            }
+            if let server = self.managementServer {
+                group.addTask {
+                    do { try await server.run() } catch {
+                        self.logger.error("management API stopped", metadata: ["vh.error": "\(error)"])
+                    }
                 }
             }
             await group.waitForAll()

@@ -39,7 +39,8 @@ private struct ConfigReader {
             top, at: [],
             allowed: [
                 "database", "min_interval_minutes", "connectors_dir", "workspace_secret",
-                "lookback_seconds", "safety_lag_seconds", "connections", "webhooks",
+                "lookback_seconds", "safety_lag_seconds", "connections", "webhooks", "listen",
+                "allow_private_targets",
             ])
         var config = ServeConfiguration()
         config.database = try string(top, "database", at: []) ?? config.database
@@ -51,6 +52,14 @@ private struct ConfigReader {
         if config.minimumIntervalMinutes <= 0 {
             throw error(at: [.key("min_interval_minutes")], "must be greater than 0")
         }
+        config.listen = ListenAddress.defaultAddress
+        if let text = try string(top, "listen", at: []) {
+            guard let address = ListenAddress(text) else {
+                throw error(at: [.key("listen")], "must be host:port (e.g. 127.0.0.1:8080)")
+            }
+            config.listen = address
+        }
+        config.allowPrivateTargets = try bool(top, "allow_private_targets", at: []) ?? false
 
         var catalog = catalog
         if let dir = config.connectorsDirectory {

@@ -17,6 +17,12 @@ public struct ServeConfiguration: Sendable {
     public var safetyLagSeconds: Double?
     public var connections: [Connection] = []
     public var webhooks: [WebhookDeclaration] = []
+    /// Where the management API listens; `nil` runs without it. A configuration file without `listen` gets
+    /// ``ListenAddress/defaultAddress`` (127.0.0.1:8080); a configuration built in code has no API unless set.
+    public var listen: ListenAddress?
+    /// Accept `hook_url` and `api_url` values that point at localhost or private, loopback, link-local or reserved
+    /// addresses (the demo and tests); off by default.
+    public var allowPrivateTargets = false
 
     public init() {}
 }

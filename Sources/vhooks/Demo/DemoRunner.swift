@@ -65,6 +65,7 @@ struct DemoRunner: Sendable {
             polling.minimumInterval = .seconds(1)
             var delivery = EmitterConfiguration()
             delivery.batchWait = .milliseconds(200)
+            delivery.allowPrivateTargets = true  // the demo's subscriber is on loopback
             let app = try await Application(
                 configuration: configuration, catalog: .builtin(), polling: polling, delivery: delivery,
                 logger: quiet)

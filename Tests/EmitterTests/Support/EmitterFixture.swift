@@ -104,11 +104,14 @@ final class EmitterFixture: Sendable {
 }
 
 extension EmitterConfiguration {
-    /// No batching wait, a fixed jitter factor of 1.0, short timeouts.
+    /// No batching wait, a fixed jitter factor of 1.0, short timeouts, private targets allowed (the receivers are
+    /// on 127.0.0.1).
     static var testing: EmitterConfiguration {
-        EmitterConfiguration(
+        var configuration = EmitterConfiguration(
             batchWait: .zero, connectTimeout: .seconds(2), requestTimeout: .seconds(5),
             rescanInterval: .milliseconds(50), errorBackoff: .milliseconds(20), unitRandom: { 0.5 })
+        configuration.allowPrivateTargets = true
+        return configuration
     }
 }
 

@@ -1,0 +1,77 @@
+import Pollers
+import Store
+
+/// Turns a Connection request body (unified.md §2) into a validated ``Connection``.
+///
+/// `integration_type` must name a connector of the catalog; `auth.token` and `auth.api_url` map to the provider
+/// credential and base URL (`api_url` is required on create and PUT and passes the same URL rules as `hook_url`).
+/// PUT resets absent optional fields; PATCH changes only what is present (and, inside `auth`, only its present keys).
+struct ConnectionInput {
+    enum Mode {
+        case create
+        case replace(Connection)
+        case merge(Connection)
+    }
+
+    let catalog: ConnectorCatalog
+    let settings: ManagementAPISettings
+
+    func connection(from body: BodyFields, mode: Mode, now: Timestamp = .now()) throws -> Connection {
+        var connection: Connection
+        let resetAbsent: Bool
+        switch mode {
+        case .create:
+            connection = Connection(
+                id: RandomID.objectID(), integrationType: "", apiURL: "", createdAt: now, updatedAt: now)
+            resetAbsent = true
+        case let .replace(existing):
+            connection = existing
+            resetAbsent = true
+        case let .merge(existing):
+            connection = existing
+            resetAbsent = false
+        }
+        if resetAbsent || body.has("integration_type") {
+            let type = try body.requiredString("integration_type")
+            guard catalog.spec(type) != nil else {
+                throw APIError.badRequest(
+                    "no connector named '\(type)' (known: \(catalog.specs.keys.sorted().joined(separator: ", ")))",
+                    field: "integration_type")
+            }
+            connection.integrationType = type
+        }
+        let auth = try body.object("auth")
+        if let url = try auth?.string("api_url", prefix: "auth.") {
+            if let problem = TargetURLRule(allowPrivateTargets: settings.allowPrivateTargets).problem(with: url) {
+                throw APIError.badRequest("auth.api_url \(problem)", field: "auth.api_url")
+            }
+            connection.apiURL = url
+        } else if resetAbsent {
+            throw APIError.badRequest("auth.api_url is required (the provider's base URL)", field: "auth.api_url")
+        }
+        if let token = try auth?.string("token", prefix: "auth.") {
+            connection.token = token
+        } else if let token = try auth?.string("access_token", prefix: "auth.") {
+            connection.token = token
+        } else if resetAbsent {
+            connection.token = nil
+        }
+        if let categories = try body.strings("categories") {
+            connection.categories = categories
+        } else if resetAbsent {
+            connection.categories = []
+        }
+        if let permissions = try body.strings("permissions") {
+            connection.permissions = permissions
+        } else if resetAbsent {
+            connection.permissions = []
+        }
+        if let paused = try body.bool("is_paused") {
+            connection.isPaused = paused
+        } else if resetAbsent {
+            connection.isPaused = false
+        }
+        connection.updatedAt = now
+        return connection
+    }
+}

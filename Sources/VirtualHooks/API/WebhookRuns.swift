@@ -1,0 +1,41 @@
+import Store
+
+/// The `runs` strings of a webhook (unified.md §1): its stream's polls and its own delivery attempts, newest first,
+/// at most ``limit``, each `"<ISO time> <status> <records>"`.
+///
+/// A delivery attempt reads `<end> <HTTP status> <records in the message>` (`err` when no HTTP status came back).
+/// A poll that produced no events reads `<end> - 0` (nothing was due); a failed poll `<end> err 0`. Polls that
+/// produced events are represented by the deliveries they lead to.
+struct WebhookRuns {
+    static let limit = 20
+    /// How many of the newest messages are searched for the attempts' record counts.
+    static let messageWindow = 128
+
+    let store: Store
+
+    func runs(of webhook: Webhook) async throws -> [String] {
+        var entries: [(Timestamp, String)] = []
+        for run in try await store.pollRuns(webhook.stream, limit: Self.limit) {
+            switch run.status {
+            case .failed: entries.append((run.finishedAt, "\(run.finishedAt.iso8601) err 0"))
+            case .ok where run.events == 0: entries.append((run.finishedAt, "\(run.finishedAt.iso8601) - 0"))
+            case .ok: continue
+            }
+        }
+        let attempts = try await store.recentAttempts(webhookID: webhook.id, limit: Self.limit)
+        if !attempts.isEmpty {
+            // The attempts' messages are among the newest ones (at most the emitter's build-ahead window is built
+            // past a message being retried); messages carry their bodies, so read no more than that window.
+            let messages = try await store.messages(webhookID: webhook.id, limit: Self.messageWindow)
+            var records: [String: Int] = [:]
+            for message in messages { records[message.id] = message.recordCount }
+            for attempt in attempts {
+                let end = Timestamp(microseconds: attempt.startedAt.microseconds + attempt.durationMicroseconds)
+                let status = attempt.statusCode.map(String.init) ?? "err"
+                let count = attempt.statusCode.map { (200..<300).contains($0) } == true ? records[attempt.messageID] ?? 0 : 0
+                entries.append((end, "\(end.iso8601) \(status) \(count)"))
+            }
+        }
+        return entries.sorted { $0.0 > $1.0 }.prefix(Self.limit).map(\.1)
+    }
+}

@@ -1,0 +1,145 @@
+"""Drives a running `vhooks serve` with Unified's official Python SDK (unified-python-sdk), as a Unified customer would.
+
+Started by Tests/EndToEndTests/UnifiedSDKTests.swift, which runs the sandbox provider, the recording subscriber and
+`vhooks serve`, creates an API token and passes everything in the environment:
+VHOOKS_API, VHOOKS_TOKEN, VHOOKS_CONNECTION, VHOOKS_HOOK_URL, VHOOKS_SUBSCRIBER, VHOOKS_SANDBOX.
+Prints one line per SDK method exercised and exits non-zero on the first failure.
+"""
+
+import json
+import os
+import sys
+import time
+import urllib.request
+
+from unified_python_sdk import UnifiedTo
+from unified_python_sdk.models import shared
+
+API = os.environ["VHOOKS_API"]
+TOKEN = os.environ["VHOOKS_TOKEN"]
+CONNECTION = os.environ["VHOOKS_CONNECTION"]
+HOOK_URL = os.environ["VHOOKS_HOOK_URL"]
+SUBSCRIBER = os.environ["VHOOKS_SUBSCRIBER"]
+SANDBOX = os.environ["VHOOKS_SANDBOX"]
+
+
+def http(method, url, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method, headers={"content-type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        text = response.read().decode()
+        return json.loads(text) if text else None
+
+
+def received(webhook_id):
+    payloads = http("GET", f"{SUBSCRIBER}/_subscriber/received?limit=100000") or []
+    return [p for p in payloads if p.get("webhook_id") == webhook_id]
+
+
+def wait_for(description, condition, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {description}")
+
+
+def report(method, detail):
+    print(f"ok    {method}: {detail}", flush=True)
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def webhook_body(**overrides):
+    body = {
+        "connection_id": CONNECTION,
+        "object_type": "crm_contact",
+        "event": "updated",
+        "hook_url": HOOK_URL,
+        "interval": 1,
+        "page_max_limit": 50,
+    }
+    body.update(overrides)
+    return body
+
+
+def main():
+    sdk = UnifiedTo(security=shared.Security(jwt=TOKEN), server_url=API)
+
+    created = sdk.webhook.create_unified_webhook(request={"webhook": webhook_body(), "include_all": True})
+    check(created.status_code == 200 and created.webhook is not None, f"create returned {created.status_code}")
+    webhook = created.webhook
+    wid = webhook.id
+    check(webhook.environment == "Production", f"environment {webhook.environment!r}")
+    backfill = wait_for("INITIAL-COMPLETE at the subscriber",
+                        lambda: [p for p in received(wid) if p["type"] == "INITIAL-COMPLETE"] and received(wid))
+    records = sum(p["record_count"] for p in backfill if p["type"].startswith("INITIAL"))
+    check(all(p["verified"] for p in backfill), "a backfill payload did not verify")
+    report("webhook.create_unified_webhook(include_all=True)",
+           f"200, id {wid}; backfill of {records} records in {len(backfill)} verified pages reached the subscriber")
+
+    listed = sdk.webhook.list_unified_webhooks(request={"connection_id": CONNECTION, "limit": 10, "offset": 0})
+    check(any(w.id == wid for w in listed.webhooks or []), "list does not contain the webhook")
+    report("webhook.list_unified_webhooks(connection_id, limit, offset)", f"{len(listed.webhooks)} webhook(s), ours included")
+
+    got = sdk.webhook.get_unified_webhook(id=wid)
+    check(got.webhook.id == wid and got.webhook.object_type == "crm_contact", "get returned another webhook")
+    check(all(isinstance(r, str) for r in (got.webhook.runs or [])), "runs are not strings")
+    report("webhook.get_unified_webhook", f"object {got.webhook.object_type}, runs {got.webhook.runs[:2] if got.webhook.runs else []}")
+
+    patched = sdk.webhook.patch_unified_webhook(id=wid, webhook=webhook_body(interval=2))
+    check(patched.webhook.interval == 2, f"patch interval {patched.webhook.interval}")
+    report("webhook.patch_unified_webhook", "interval 1 → 2")
+
+    updated = sdk.webhook.update_unified_webhook(id=wid, webhook=webhook_body(interval=3, page_max_limit=100))
+    check(updated.webhook.interval == 3 and updated.webhook.page_max_limit == 100, "update did not apply")
+    report("webhook.update_unified_webhook", "interval 3, page_max_limit 100")
+
+    changed = http("POST", f"{SANDBOX}/sandbox/mutate", {"object": "contacts", "updates": 2, "creates": 1})
+    ids = {r["id"] for r in changed["updated"] + changed["created"]}
+    sdk.webhook.patch_unified_webhook_trigger(id=wid)
+    wait_for("the triggered poll's changes",
+             lambda: ids <= {i for p in received(wid) if p["type"] == "VIRTUAL" for i in p["record_ids"]}, timeout=20)
+    report("webhook.patch_unified_webhook_trigger", f"{len(ids)} changed records delivered without waiting for the 3-minute interval")
+
+    # An unhealthy spell: the subscriber fails, the retry schedule runs out, changes keep accumulating.
+    http("POST", f"{SUBSCRIBER}/_subscriber/fail", {"status": 500, "count": 1000})
+    changed = http("POST", f"{SANDBOX}/sandbox/mutate", {"object": "contacts", "updates": 3})
+    missed = {r["id"] for r in changed["updated"]}
+    sdk.webhook.update_unified_webhook_trigger(id=wid)
+    wait_for("the webhook to turn unhealthy",
+             lambda: sdk.webhook.get_unified_webhook(id=wid).webhook.is_healthy is False, timeout=30)
+    more = http("POST", f"{SANDBOX}/sandbox/mutate", {"object": "contacts", "updates": 2})
+    missed |= {r["id"] for r in more["updated"]}
+    sdk.webhook.patch_unified_webhook_trigger(id=wid)
+    time.sleep(1.0)
+    http("DELETE", f"{SUBSCRIBER}/_subscriber/fail")
+    before = {i for p in received(wid) if p["status"] == 200 for i in p["record_ids"]}
+    resumed = sdk.webhook.patch_unified_webhook_resume(id=wid)
+    check(resumed.webhook.is_healthy is True, "resume did not make the webhook healthy")
+    wait_for("everything that accumulated while unhealthy",
+             lambda: missed <= {i for p in received(wid) if p["status"] == 200 for i in p["record_ids"]}, timeout=20)
+    report("webhook.patch_unified_webhook_resume",
+           f"healthy again; the {len(missed)} records changed while unhealthy were delivered ({len(before & missed)} before resume)")
+    report("webhook.update_unified_webhook_trigger", "used during the unhealthy spell (PUT form of trigger)")
+
+    removed = sdk.webhook.remove_unified_webhook(id=wid)
+    check(200 <= removed.status_code < 300, f"remove returned {removed.status_code}")
+    count = len(received(wid))
+    http("POST", f"{SANDBOX}/sandbox/mutate", {"object": "contacts", "updates": 2})
+    time.sleep(3.0)
+    check(len(received(wid)) == count, "deliveries continued after delete")
+    report("webhook.remove_unified_webhook", "deleted; no delivery in the following 3 s despite new changes")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as error:  # noqa: BLE001 - the test wants one readable line
+        print(f"FAILED {type(error).__name__}: {error}", flush=True)
+        sys.exit(1)
