@@ -27,6 +27,7 @@ import Glibc
                           "workspace_secret": "\(workspaceSecret)",
                           "min_interval_minutes": 0.01,
                           "allow_private_targets": true,
+                          "listen": "127.0.0.1:0",
                           "connections": [
                             {"id": "conn_crash", "integration_type": "sandbox", "api_url": "\(sandbox.baseURL)"}
                           ],

@@ -1,3 +1,4 @@
+import Emitter
 import Pollers
 import Store
 import Testing
@@ -35,6 +36,14 @@ import VirtualHooks
         #expect(a.webhooks[0].includeAll)
     }
 
+    @Test func retryScheduleIsNamedOrListedInSeconds() throws {
+        #expect(try parse(valid).retryDelays == nil)
+        let named = valid.replacingOccurrences(of: #""database": "x.db""#, with: #""database": "x.db", "retry_schedule": "extended""#)
+        #expect(try parse(named).retryDelays == RetrySchedule.extendedDelays)
+        let listed = valid.replacingOccurrences(of: #""database": "x.db""#, with: #""database": "x.db", "retry_schedule": [0, 0.5, 2]"#)
+        #expect(try parse(listed).retryDelays == [.zero, .milliseconds(500), .seconds(2)])
+    }
+
     @Test(arguments: [
         (#""interval": 5"#, #""interval": 0.5"#, "webhooks[0].interval", 8),
         (#""event": "updated""#, #""event": "changed""#, "webhooks[0].event", 7),
@@ -46,6 +55,9 @@ import VirtualHooks
         (#""include_all": true"#, #""include_all": true, "page_max_limit": 5000"#, "webhooks[0].page_max_limit", 8),
         (#""include_all": true"#, #""include_all": true, "filters": {"company_id": 7}"#, "webhooks[0].filters.company_id", 8),
         (#""database": "x.db""#, #""database": "x.db", "colour": "blue""#, "colour", 2),
+        (#""database": "x.db""#, #""database": "x.db", "retry_schedule": "often""#, "retry_schedule", 2),
+        (#""database": "x.db""#, #""database": "x.db", "retry_schedule": []"#, "retry_schedule", 2),
+        (#""database": "x.db""#, #""database": "x.db", "retry_schedule": [0, -1]"#, "retry_schedule[1]", 2),
     ])
     func mistakesNameTheFieldAndLine(find: String, replace: String, field: String, line: Int) throws {
         let text = valid.replacingOccurrences(of: find, with: replace)

@@ -71,7 +71,7 @@ final class ManagementServer: Sendable {
             defer { state.waiters = [] }
             return state.waiters
         }
-        logger.info("management API listening", metadata: ["address": "\(host):\(port)"])
+        logger.notice("management API listening", metadata: ["address": "\(host):\(port)"])
         for waiter in waiters { waiter.resume(returning: port) }
     }
 

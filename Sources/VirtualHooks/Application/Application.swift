@@ -36,6 +36,8 @@ public final class Application: Service, Sendable {
             throw error
         }
         var polling = polling
+        var delivery = delivery
+        if let delays = configuration.retryDelays { delivery.retryDelays = delays }
         if let lookback = configuration.lookbackSeconds { polling.lookbackOverride = .seconds(lookback) }
         if let lag = configuration.safetyLagSeconds { polling.safetyLagOverride = .seconds(lag) }
         let client = CurlHTTPClient(logger: logger)

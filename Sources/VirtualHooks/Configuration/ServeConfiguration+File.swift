@@ -1,4 +1,5 @@
 import Crypto
+import Emitter
 import Foundation
 import Pollers
 import Store
@@ -40,7 +41,7 @@ private struct ConfigReader {
             allowed: [
                 "database", "min_interval_minutes", "connectors_dir", "workspace_secret",
                 "lookback_seconds", "safety_lag_seconds", "connections", "webhooks", "listen",
-                "allow_private_targets",
+                "allow_private_targets", "retry_schedule",
             ])
         var config = ServeConfiguration()
         config.database = try string(top, "database", at: []) ?? config.database
@@ -60,6 +61,7 @@ private struct ConfigReader {
             config.listen = address
         }
         config.allowPrivateTargets = try bool(top, "allow_private_targets", at: []) ?? false
+        config.retryDelays = try retrySchedule(top)
 
         var catalog = catalog
         if let dir = config.connectorsDirectory {
@@ -172,6 +174,27 @@ private struct ConfigReader {
             interval: interval, fields: try string(members, "fields", at: path), filters: filters,
             pageMaxLimit: Int(limit), includeAll: try bool(members, "include_all", at: path) ?? false,
             isPaused: try bool(members, "is_paused", at: path) ?? false, secret: secret)
+    }
+
+    /// `"standard"`, `"extended"` or the delays themselves in seconds (`[0, 1, 2]`: three attempts, the first at
+    /// once); at most 50 attempts, each delay at most a day.
+    private func retrySchedule(_ top: [(String, JSONValue)]) throws -> [Duration]? {
+        let path: [JSONLocator.Step] = [.key("retry_schedule")]
+        guard let value = member(top, "retry_schedule") else { return nil }
+        switch value {
+        case .string("standard"): return RetrySchedule.standardDelays
+        case .string("extended"): return RetrySchedule.extendedDelays
+        case let .array(items):
+            guard !items.isEmpty, items.count <= 50 else { throw error(at: path, "must list 1 to 50 delays") }
+            return try items.enumerated().map { index, item in
+                guard let seconds = item.numberValue, seconds >= 0, seconds <= 86_400 else {
+                    throw error(at: path + [.index(index)], "must be a number of seconds from 0 to 86400")
+                }
+                return .milliseconds(Int64((seconds * 1000).rounded()))
+            }
+        default:
+            throw error(at: path, "must be \"standard\", \"extended\" or an array of delays in seconds")
+        }
     }
 
     static func isHTTPURL(_ text: String) -> Bool {

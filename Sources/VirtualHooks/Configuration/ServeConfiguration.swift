@@ -23,6 +23,9 @@ public struct ServeConfiguration: Sendable {
     /// Accept `hook_url` and `api_url` values that point at localhost or private, loopback, link-local or reserved
     /// addresses (the demo and tests); off by default.
     public var allowPrivateTargets = false
+    /// The delivery retry schedule (delay before each attempt); `nil` keeps Svix's standard one. Operators pick
+    /// `extended` for receivers with long outages; tests and demos shorten it so an unhealthy spell takes seconds.
+    public var retryDelays: [Duration]?
 
     public init() {}
 }
