@@ -28,14 +28,16 @@ public actor StoreReader {
         return try Store.readRecordStates(database, stream: stream, ids: ids)
     }
 
-    /// ``Store/events(_:afterSeq:kinds:includeBackfill:limit:)`` as last committed: a deliverer reads its next
-    /// events here (after awaiting its own writes), so a large read never waits behind a poller's page commit.
+    /// ``Store/events(_:afterSeq:kinds:includeBackfill:limit:filters:)`` as last committed: a deliverer reads its
+    /// next events here (after awaiting its own writes), so a large read never waits behind a poller's page commit.
     public func events(
-        _ stream: StreamKey, afterSeq: Int64, kinds: Set<EventKind>, includeBackfill: Bool, limit: Int
+        _ stream: StreamKey, afterSeq: Int64, kinds: Set<EventKind>, includeBackfill: Bool, limit: Int,
+        filters: [String: String] = [:]
     ) throws -> [ChangeEvent] {
         guard let database else { throw StoreError.closed(path: path) }
         return try Store.events(
-            in: database, stream, afterSeq: afterSeq, kinds: kinds, includeBackfill: includeBackfill, limit: limit)
+            in: database, stream, afterSeq: afterSeq, kinds: kinds, includeBackfill: includeBackfill, limit: limit,
+            filters: filters)
     }
 
     func close() {

@@ -71,6 +71,47 @@ import VirtualHooks
         }
     }
 
+    @Test func filtersAreAppliedAtFanOut() async throws {
+        try await withSandbox(SandboxConfiguration(seed: 9, contacts: 60, companies: 3, deals: 0)) { sandbox in
+            try await withSubscriber(SubscriberConfiguration(workspaceSecret: "api-test-secret")) { subscriber in
+                try await withAPI(polling: polling()) { api in
+                    let listed = try await TestHTTP.send("GET", sandbox.url("/crm/contacts?limit=1000"))
+                    let contacts = try #require(try listed.json()["results"]?.arrayValue)
+                    let companyOf = Dictionary(
+                        uniqueKeysWithValues: contacts.compactMap { contact in
+                            contact["id"]?.stringValue.map { ($0, contact["company_id"]?.stringValue ?? "") }
+                        })
+                    let matching = Set(companyOf.filter { $0.value == "co_000002" }.keys)
+                    #expect(!matching.isEmpty && matching.count < contacts.count)
+
+                    let connectionID = try await api.createConnection(apiURL: sandbox.baseURL)
+                    let created = try await api.createWebhook(
+                        connectionID: connectionID, hookURL: subscriber.hookURL("/filtered"), includeAll: true,
+                        [("filters", .object([("company_id", .string("co_000002"))])), ("page_max_limit", .number(7))])
+                    #expect(created.status == 200, "\(created.text)")
+                    let id = try #require(try created.json().value(atPath: "id")?.stringValue)
+                    let receiver = subscriber.subscriber
+                    try await waitUntil("the filtered backfill completes", timeout: .seconds(10)) {
+                        receiver.received().contains { $0.type == "INITIAL-COMPLETE" }
+                    }
+                    #expect(Set(receiver.received().flatMap(\.recordIDs)) == matching)
+
+                    // Every contact changes; only those of company co_000002 are delivered.
+                    let count = receiver.received().count
+                    let mutation = sandbox.provider.mutate(.contacts, updates: 60)
+                    #expect(mutation.ids.count == 60)
+                    #expect(try await api.send("PATCH", "/unified/webhook/\(id)/trigger").status == 200)
+                    try await waitUntil("the matching changes arrive", timeout: .seconds(10)) {
+                        Set(receiver.received().dropFirst(count).flatMap(\.recordIDs)) == matching
+                    }
+                    try await Task.sleep(for: .milliseconds(300))
+                    #expect(Set(receiver.received().dropFirst(count).flatMap(\.recordIDs)) == matching)
+                    #expect(receiver.received().allSatisfy { $0.sig == .valid })
+                }
+            }
+        }
+    }
+
     @Test func resumeAfterAnUnhealthySpellDeliversWhatAccumulated() async throws {
         var delivery = EmitterConfiguration(retryDelays: [.milliseconds(20), .milliseconds(20)])
         delivery.batchWait = .milliseconds(20)

@@ -25,6 +25,9 @@ import VirtualHooks
                 ([("hook_url", .string("http://169.254.169.254/latest"))], "hook_url"),
                 ([("hook_url", .string("http://[::1]:80/hook"))], "hook_url"),
                 ([("filters", .object([("company_id", .number(7))]))], "filters"),
+                ([("filters", .object([("owner_id", .string("7"))]))], "filters"),
+                ([("filters", .object([("company_id", .string("7")), ("stage", .string("won"))]))], "filters"),
+                ([("filters", .string("company_id=7"))], "filters"),
                 ([("page_max_limit", .number(0))], "page_max_limit"),
                 ([("page_max_limit", .number(1001))], "page_max_limit"),
                 ([("page_max_limit", .number(1.5))], "page_max_limit"),
@@ -70,6 +73,15 @@ import VirtualHooks
                 "PATCH", "/unified/webhook/\(id)", json: .object([("interval", .number(0.5))]))
             #expect(badPatch.status == 400)
             #expect(badPatch.errorField == "interval")
+            let unsupportedFilter = try await api.send(
+                "PATCH", "/unified/webhook/\(id)", json: .object([("filters", .object([("stage", .string("won"))]))]))
+            #expect(unsupportedFilter.status == 400)
+            #expect(unsupportedFilter.errorField == "filters")
+            #expect(unsupportedFilter.text.contains("supported: company_id"), "\(unsupportedFilter.text)")
+            let supportedFilter = try await api.send(
+                "PATCH", "/unified/webhook/\(id)",
+                json: .object([("filters", .object([("company_id", .string("co_000001"))]))]))
+            #expect(supportedFilter.status == 200, "\(supportedFilter.text)")
         }
     }
 

@@ -54,6 +54,7 @@ import VirtualHooks
         (#""include_all": true"#, #""include_all": "yes""#, "webhooks[0].include_all", 8),
         (#""include_all": true"#, #""include_all": true, "page_max_limit": 5000"#, "webhooks[0].page_max_limit", 8),
         (#""include_all": true"#, #""include_all": true, "filters": {"company_id": 7}"#, "webhooks[0].filters.company_id", 8),
+        (#""include_all": true"#, #""include_all": true, "filters": {"owner_id": "7"}"#, "webhooks[0].filters.owner_id", 8),
         (#""database": "x.db""#, #""database": "x.db", "colour": "blue""#, "colour", 2),
         (#""database": "x.db""#, #""database": "x.db", "retry_schedule": "often""#, "retry_schedule", 2),
         (#""database": "x.db""#, #""database": "x.db", "retry_schedule": []"#, "retry_schedule", 2),

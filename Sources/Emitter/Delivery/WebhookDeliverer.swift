@@ -63,7 +63,7 @@ struct WebhookDeliverer {
         let fetchLimit = ahead * limit + 1
         let events = try await store.reader.events(
             webhook.stream, afterSeq: state.cursor.builtSeq, kinds: webhook.event.deliveredKinds,
-            includeBackfill: pending, limit: fetchLimit)
+            includeBackfill: pending, limit: fetchLimit, filters: webhook.filters)
         if events.isEmpty, !(pending && stream.baselineComplete) {
             partialSince = nil
             return .idle

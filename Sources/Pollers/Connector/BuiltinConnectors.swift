@@ -13,6 +13,7 @@ enum BuiltinConnectors {
           "objects": {
             "crm_contact": {
               "path": "/crm/contacts",
+              "filters": ["company_id"],
               "cursor_format": "iso8601_ms",
               "max_page_size": 1000,
               "pagination": {"style": "offset", "param": "offset"},
@@ -29,6 +30,7 @@ enum BuiltinConnectors {
             },
             "crm_deal": {
               "path": "/crm/deals",
+              "filters": ["company_id", "stage"],
               "cursor_format": "iso8601_ms",
               "max_page_size": 1000,
               "pagination": {"style": "offset", "param": "offset"},
@@ -47,6 +49,7 @@ enum BuiltinConnectors {
           "objects": {
             "crm_contact": {
               "path": "/crm/contacts",
+              "filters": ["company_id"],
               "cursor_param": "updated_gte",
               "cursor_format": "iso8601_ms",
               "page_size_param": "limit",
@@ -69,6 +72,7 @@ enum BuiltinConnectors {
             },
             "crm_deal": {
               "path": "/crm/deals",
+              "filters": ["company_id", "stage"],
               "cursor_format": "iso8601_ms",
               "max_page_size": 1000,
               "pagination": {"style": "cursor", "param": "cursor", "token_path": "next_cursor"},

@@ -22,13 +22,17 @@ public struct ObjectSpec: Sendable, Hashable, Codable {
     public var ignoreFields: [String]
     /// Fixed query parameters added to every request.
     public var extraQuery: [String: String]
+    /// The `filters` keys a webhook on this object may use (Unified's `virtual_webhook_<param>` flags): each names a
+    /// top-level record field compared at fan-out. Any other key is refused when the webhook is saved, rather than
+    /// silently ignored as Unified does.
+    public var filters: [String]
 
     public init(
         path: String, cursorParam: String = "updated_gte", cursorFormat: CursorFormat = .iso8601Milliseconds,
         pageSizeParam: String = "limit", maxPageSize: Int = 100, pagination: PaginationSpec = .offset(param: "offset"),
         recordsPath: String = "", idPath: String = "id", updatedAtPath: String = "updated_at",
         createdAtPath: String? = "created_at", sorted: Bool = true, timestampFields: [String] = [],
-        ignoreFields: [String] = [], extraQuery: [String: String] = [:]
+        ignoreFields: [String] = [], extraQuery: [String: String] = [:], filters: [String] = []
     ) {
         self.path = path
         self.cursorParam = cursorParam
@@ -44,10 +48,11 @@ public struct ObjectSpec: Sendable, Hashable, Codable {
         self.timestampFields = timestampFields
         self.ignoreFields = ignoreFields
         self.extraQuery = extraQuery
+        self.filters = filters
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, pagination, sorted
+        case path, pagination, sorted, filters
         case cursorParam = "cursor_param"
         case cursorFormat = "cursor_format"
         case pageSizeParam = "page_size_param"
@@ -77,9 +82,14 @@ public struct ObjectSpec: Sendable, Hashable, Codable {
         timestampFields = try c.decodeIfPresent([String].self, forKey: .timestampFields) ?? []
         ignoreFields = try c.decodeIfPresent([String].self, forKey: .ignoreFields) ?? []
         extraQuery = try c.decodeIfPresent([String: String].self, forKey: .extraQuery) ?? [:]
+        filters = try c.decodeIfPresent([String].self, forKey: .filters) ?? []
         guard maxPageSize >= 1 else {
             throw DecodingError.dataCorruptedError(
                 forKey: .maxPageSize, in: c, debugDescription: "max_page_size must be at least 1")
+        }
+        if let bad = filters.first(where: { $0.isEmpty || $0.contains(where: { !($0.isLetter || $0.isNumber || $0 == "_") }) }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .filters, in: c, debugDescription: "filter name '\(bad)' must be letters, digits and _")
         }
     }
 }

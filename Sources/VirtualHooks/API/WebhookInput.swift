@@ -34,6 +34,7 @@ struct WebhookInput {
             try await validateStream(of: webhook)
             webhook.webhookType = try Self.webhookType(try body.string("webhook_type"))
             try applyWritable(body, to: &webhook, resetAbsent: true)
+            try await validateFilters(of: webhook)
         case let .replace(existing), let .merge(existing):
             webhook = existing
             let isPut: Bool
@@ -49,6 +50,7 @@ struct WebhookInput {
                 }
             }
             try applyWritable(body, to: &webhook, resetAbsent: isPut)
+            if webhook.filters != existing.filters { try await validateFilters(of: webhook) }
             webhook.updatedAt = now
         }
         return webhook
@@ -107,7 +109,8 @@ struct WebhookInput {
         }
     }
 
-    private func validateStream(of webhook: Webhook) async throws {
+    /// The connector spec of the webhook's connection.
+    private func spec(of webhook: Webhook) async throws -> ConnectorSpec {
         guard let connection = try await store.connection(id: webhook.connectionID) else {
             throw APIError.badRequest("no connection '\(webhook.connectionID)'", field: "connection_id")
         }
@@ -116,6 +119,26 @@ struct WebhookInput {
                 "connection '\(connection.id)' uses unknown connector '\(connection.integrationType)'",
                 field: "connection_id")
         }
+        return spec
+    }
+
+    /// Every filter key must be one the connector declares for the object (`ObjectSpec.filters`): a filter that
+    /// would be ignored is refused, so a subscriber never receives records it asked to exclude.
+    private func validateFilters(of webhook: Webhook) async throws {
+        guard !webhook.filters.isEmpty else { return }
+        let spec = try await spec(of: webhook)
+        let supported = spec.object(webhook.objectType)?.filters ?? []
+        if let unsupported = webhook.filters.keys.sorted().first(where: { !supported.contains($0) }) {
+            let known = supported.isEmpty ? "none" : supported.joined(separator: ", ")
+            throw APIError.badRequest(
+                "filter '\(unsupported)' is not supported by connector '\(spec.name)' on '\(webhook.objectType)' "
+                    + "(supported: \(known))",
+                field: "filters")
+        }
+    }
+
+    private func validateStream(of webhook: Webhook) async throws {
+        let spec = try await spec(of: webhook)
         guard spec.object(webhook.objectType) != nil else {
             throw APIError.badRequest(
                 "connector '\(spec.name)' cannot list '\(webhook.objectType)' (it lists: "

@@ -155,9 +155,16 @@ private struct ConfigReader {
         }
         var filters: [String: String] = [:]
         if let raw = members.last(where: { $0.0 == "filters" })?.1 {
+            let supported = catalog.spec(connection.integrationType)?.object(objectType)?.filters ?? []
             for (key, value) in try object(raw, at: path + [.key("filters")]) {
                 guard let text = value.stringValue else {
                     throw error(at: path + [.key("filters"), .key(key)], "filter values must be strings")
+                }
+                guard supported.contains(key) else {
+                    throw error(
+                        at: path + [.key("filters"), .key(key)],
+                        "connector '\(connection.integrationType)' cannot filter '\(objectType)' on '\(key)' "
+                            + "(supported: \(supported.isEmpty ? "none" : supported.joined(separator: ", ")))")
                 }
                 filters[key] = text
             }
