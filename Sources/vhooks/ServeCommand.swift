@@ -51,6 +51,11 @@ struct ServeCommand: AsyncParsableCommand {
             guard minInterval > 0 else { throw ValidationError("--min-interval must be greater than 0 minutes") }
             configuration.minimumIntervalMinutes = minInterval
         }
+        do {
+            try configuration.validateTargets(file: config)
+        } catch {
+            throw ValidationError("\(error)")
+        }
         var resolvedCatalog = catalog
         if let dir = configuration.connectorsDirectory { try resolvedCatalog.load(directory: dir) }
         let polling = FaultInjection.pollerConfiguration(logger: logger)

@@ -30,6 +30,43 @@ import Testing
         }
     }
 
+    @Test func aPrivateHookURLNeedsAllowPrivateTargets() async throws {
+        try await withTemporaryDirectory { dir in
+            let config = dir.path("config.json")
+            try Data(
+                """
+                {
+                  "database": "\(dir.path("vhooks.db"))",
+                  "listen": "127.0.0.1:0",
+                  "connections": [
+                    {"id": "c1", "integration_type": "sandbox", "api_url": "https://crm.example.com"}
+                  ],
+                  "webhooks": [
+                    {"connection_id": "c1", "object_type": "crm_contact", "event": "updated",
+                     "hook_url": "http://10.0.0.7/hook", "interval": 5}
+                  ]
+                }
+                """.utf8
+            ).write(to: URL(fileURLWithPath: config))
+            let refused = try VhooksProcess(
+                ["serve", "--config", config], outputFile: URL(fileURLWithPath: dir.path("refused.log")))
+            #expect(await refused.waitForExit() == 64)
+            #expect(refused.output.contains("config.json: webhooks[0].hook_url: 10.0.0.7"), "\(refused.output)")
+            #expect(refused.output.contains("--allow-private-targets"))
+
+            // With the flag the same file starts (and stops cleanly on SIGTERM).
+            let allowed = try VhooksProcess(
+                ["serve", "--config", config, "--allow-private-targets"],
+                outputFile: URL(fileURLWithPath: dir.path("allowed.log")))
+            try await waitUntil("serve listens", timeout: .seconds(20)) {
+                allowed.output.contains("management API listening") || !allowed.isRunning
+            }
+            #expect(allowed.isRunning, "\(allowed.output)")
+            allowed.send(SIGTERM)
+            #expect(await allowed.waitForExit() == 0)
+        }
+    }
+
     @Test func aMissingConfigurationFileIsReported() async throws {
         try await withTemporaryDirectory { dir in
             let process = try VhooksProcess(

@@ -42,8 +42,10 @@ struct ConnectionInput {
         }
         let auth = try body.object("auth")
         if let url = try auth?.string("api_url", prefix: "auth.") {
-            if let problem = TargetURLRule(allowPrivateTargets: settings.allowPrivateTargets).problem(with: url) {
-                throw APIError.badRequest("auth.api_url \(problem)", field: "auth.api_url")
+            if let problem = TargetURLRule(allowPrivateTargets: settings.allowPrivateTargets)
+                .problem(with: url, field: "auth.api_url")
+            {
+                throw APIError.badRequest(problem, field: "auth.api_url")
             }
             connection.apiURL = url
         } else if resetAbsent {

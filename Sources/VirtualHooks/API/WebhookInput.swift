@@ -59,8 +59,10 @@ struct WebhookInput {
     /// The writable fields; with `resetAbsent`, an absent field takes its default (create, PUT).
     private func applyWritable(_ body: BodyFields, to webhook: inout Webhook, resetAbsent: Bool) throws {
         if let url = try body.string("hook_url") {
-            if let problem = TargetURLRule(allowPrivateTargets: settings.allowPrivateTargets).problem(with: url) {
-                throw APIError.badRequest("hook_url \(problem)", field: "hook_url")
+            if let problem = TargetURLRule(allowPrivateTargets: settings.allowPrivateTargets)
+                .problem(with: url, field: "hook_url")
+            {
+                throw APIError.badRequest(problem, field: "hook_url")
             }
             webhook.hookURL = url
         } else if resetAbsent {
