@@ -67,6 +67,22 @@ import Testing
         }
     }
 
+    @Test func anAPIAddressInUseStopsServeWithAMessage() async throws {
+        try await withTemporaryDirectory { dir in
+            try await withSubscriber { occupant in
+                let config = dir.path("config.json")
+                try Data(#"{"database": "\#(dir.path("vhooks.db"))"}"#.utf8).write(to: URL(fileURLWithPath: config))
+                let process = try VhooksProcess(
+                    ["serve", "--config", config, "--listen", "127.0.0.1:\(occupant.port)"],
+                    outputFile: URL(fileURLWithPath: dir.path("out.log")))
+                let status = try #require(await process.waitForExit(), "serve kept running: \(process.output)")
+                #expect(status != 0, "\(process.output)")
+                #expect(!process.wasSignalled)
+                #expect(process.output.contains("the management API stopped"), "\(process.output)")
+            }
+        }
+    }
+
     @Test func aMissingConfigurationFileIsReported() async throws {
         try await withTemporaryDirectory { dir in
             let process = try VhooksProcess(

@@ -74,30 +74,43 @@ public final class Application: Service, Sendable {
     }
 
     /// Polls and delivers until cancelled or gracefully shut down.
+    /// - Throws: ``ManagementServerError`` when the management API cannot listen (its address is taken, say): the
+    ///   whole application stops then, since an operator who configured an API expects it to be there.
     public func run() async throws {
         logger.info("VirtualHooks running")
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                do { try await self.pollers.run() } catch {
-                    self.logger.error("pollers stopped", metadata: ["vh.error": "\(error)"])
-                }
-            }
-            group.addTask {
-                do { try await self.emitter.run() } catch {
-                    self.logger.error("emitter stopped", metadata: ["vh.error": "\(error)"])
-                }
-            }
-            if let server = self.managementServer {
+        var serverFailure: (any Error)?
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    do { try await server.run() } catch {
-                        self.logger.error("management API stopped", metadata: ["vh.error": "\(error)"])
+                    do { try await self.pollers.run() } catch {
+                        self.logger.error("pollers stopped", metadata: ["vh.error": "\(error)"])
                     }
                 }
+                group.addTask {
+                    do { try await self.emitter.run() } catch {
+                        self.logger.error("emitter stopped", metadata: ["vh.error": "\(error)"])
+                    }
+                }
+                if let server = self.managementServer {
+                    group.addTask {
+                        do { try await server.run() } catch {
+                            // An error while shutting down is part of stopping, not a failure.
+                            if Task.isCancelled { return }
+                            throw ManagementServerError(reason: "the management API stopped: \(error)")
+                        }
+                    }
+                }
+                // `next()` rethrows a failure at once (`waitForAll()` would wait for the pollers first); leaving the
+                // group with an error cancels the pollers and emitter, which then stop cleanly.
+                while try await group.next() != nil {}
             }
-            await group.waitForAll()
+        } catch {
+            logger.critical("VirtualHooks stopping", metadata: ["vh.error": "\(error)"])
+            serverFailure = error
         }
         await client.shutdown()
         await store.close()
         logger.info("VirtualHooks stopped")
+        if let serverFailure { throw serverFailure }
     }
 }
