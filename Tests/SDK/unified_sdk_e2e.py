@@ -23,9 +23,10 @@ SUBSCRIBER = os.environ["VHOOKS_SUBSCRIBER"]
 SANDBOX = os.environ["VHOOKS_SANDBOX"]
 
 
-def http(method, url, body=None):
+def http(method, url, body=None, headers=None):
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method, headers={"content-type": "application/json"})
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={"content-type": "application/json", **(headers or {})})
     with urllib.request.urlopen(request, timeout=10) as response:
         text = response.read().decode()
         return json.loads(text) if text else None
@@ -84,6 +85,11 @@ def main():
     report("webhook.create_unified_webhook(include_all=True)",
            f"200, id {wid}; backfill of {records} records in {len(backfill)} verified pages reached the subscriber")
 
+    # The Standard Webhooks secret is not part of Unified's object; VirtualHooks serves it beside the Unified API so a
+    # receiver can also check `webhook-signature`. Later payloads must then verify both ways.
+    secret = http("GET", f"{API}/virtualhooks/webhook/{wid}/secret", headers={"authorization": f"bearer {TOKEN}"})["key"]
+    http("POST", f"{SUBSCRIBER}/_subscriber/secrets", {"webhook_id": wid, "secret": secret})
+
     listed = sdk.webhook.list_unified_webhooks(request={"connection_id": CONNECTION, "limit": 10, "offset": 0})
     check(any(w.id == wid for w in listed.webhooks or []), "list does not contain the webhook")
     report("webhook.list_unified_webhooks(connection_id, limit, offset)", f"{len(listed.webhooks)} webhook(s), ours included")
@@ -106,7 +112,11 @@ def main():
     sdk.webhook.patch_unified_webhook_trigger(request={"id": wid})
     wait_for("the triggered poll's changes",
              lambda: ids <= {i for p in received(wid) if p["type"] == "VIRTUAL" for i in p["record_ids"]}, timeout=20)
-    report("webhook.patch_unified_webhook_trigger", f"{len(ids)} changed records delivered without waiting for the 3-minute interval")
+    live = [p for p in received(wid) if p["type"] == "VIRTUAL"]
+    check(live and all(p["verified"] for p in live), f"a VIRTUAL payload did not verify both ways: {live}")
+    report("webhook.patch_unified_webhook_trigger",
+           f"{len(ids)} changed records delivered without waiting for the 3-minute interval; sig and "
+           f"webhook-signature verified")
 
     # An unhealthy spell: the subscriber fails, the short retry schedule runs out, changes keep accumulating.
     mark = max([p["sequence"] for p in received(wid)] or [0])

@@ -55,11 +55,25 @@ import VirtualHooks
 
                     // Deleted: a later change is polled (trigger by stream is gone, so ask over a second webhook)
                     // but never delivered to the deleted one.
+                    // A poll that finds nothing shows as "<time> - 0" in the stream's webhooks' runs.
+                    let polls = sandbox.provider.stats().listRequests(.contacts)
+                    #expect(try await api.send("PUT", "/unified/webhook/\(id)/trigger").status == 200)
+                    try await waitUntil("the empty poll is recorded", timeout: .seconds(5)) {
+                        let runs = try await api.send("GET", "/unified/webhook/\(id)").json().value(atPath: "runs")
+                        return sandbox.provider.stats().listRequests(.contacts) > polls
+                            && runs?.arrayValue?.contains { $0.stringValue?.hasSuffix(" - 0") == true } == true
+                    }
+
                     #expect(try await api.send("DELETE", "/unified/webhook/\(id)").status == 200)
                     let count = receiver.received().count
                     let watcher = try await api.createWebhook(
                         connectionID: connectionID, hookURL: subscriber.hookURL("/other"))
                     let watcherID = try #require(try watcher.json().value(atPath: "id")?.stringValue)
+                    // The stream's earlier polls are not the new webhook's runs.
+                    let watcherCreated = try #require(try watcher.json().value(atPath: "created_at")?.stringValue)
+                    let watcherRuns = try #require(
+                        try await api.send("GET", "/unified/webhook/\(watcherID)").json().value(atPath: "runs")?.arrayValue)
+                    #expect(watcherRuns.allSatisfy { ($0.stringValue ?? "") >= watcherCreated }, "\(watcherRuns)")
                     let later = sandbox.provider.mutate(.contacts, updates: 1)
                     #expect(try await api.send("PUT", "/unified/webhook/\(watcherID)/trigger").status == 200)
                     try await waitUntil("the watcher gets the change", timeout: .seconds(10)) {

@@ -146,7 +146,26 @@ extension TestHTTPResponse {
                 #expect(response.header("content-type")?.hasPrefix("application/json") == true)
             }
             #expect(try await api.send("GET", "/nope").status == 404)
-            #expect(try await api.send("POST", "/unified/webhook/abc").status == 405)
+            let wrongMethod = try await api.send("POST", "/unified/webhook/abc")
+            #expect(wrongMethod.status == 405)
+            #expect(wrongMethod.header("allow") == "GET, PUT, PATCH, DELETE")
+        }
+    }
+
+    @Test func theStandardWebhooksSecretIsReadableButNeverInTheWebhookObject() async throws {
+        try await withAPI { api in
+            let connectionID = try await api.createConnection()
+            let created = try await api.createWebhook(connectionID: connectionID)
+            let id = try #require(try created.json().value(atPath: "id")?.stringValue)
+            #expect(!created.text.contains("whsec_"))
+            let secret = try await api.send("GET", "/virtualhooks/webhook/\(id)/secret")
+            #expect(secret.status == 200)
+            let key = try #require(try secret.json().value(atPath: "key")?.stringValue)
+            #expect(key.hasPrefix("whsec_") && key.count > 30)
+            #expect(try await api.app.store.webhook(id: id)?.secret == key)
+            #expect(try await api.send("GET", "/virtualhooks/webhook/nope/secret").status == 404)
+            #expect(try await api.send("GET", "/virtualhooks/webhook/\(id)/secret", authorization: .none).status == 401)
+            #expect(!(try await api.send("GET", "/unified/webhook/\(id)").text.contains("whsec_")))
         }
     }
 }

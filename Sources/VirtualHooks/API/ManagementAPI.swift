@@ -23,6 +23,7 @@ public struct ManagementAPI: HTTPResponder, Sendable {
         APIRoute("PATCH", "/unified/webhook/{id}"), APIRoute("DELETE", "/unified/webhook/{id}"),
         APIRoute("PUT", "/unified/webhook/{id}/trigger"), APIRoute("PATCH", "/unified/webhook/{id}/trigger"),
         APIRoute("PUT", "/unified/webhook/{id}/resume"), APIRoute("PATCH", "/unified/webhook/{id}/resume"),
+        APIRoute("GET", "/virtualhooks/webhook/{id}/secret"),
         APIRoute("POST", "/unified/connection"), APIRoute("GET", "/unified/connection"),
         APIRoute("GET", "/unified/connection/{id}"), APIRoute("PUT", "/unified/connection/{id}"),
         APIRoute("PATCH", "/unified/connection/{id}"), APIRoute("DELETE", "/unified/connection/{id}"),
@@ -78,7 +79,12 @@ public struct ManagementAPI: HTTPResponder, Sendable {
         guard !matches.isEmpty else { throw APIError.notFound("no route for \(request.uri.path)") }
         guard let (route, id) = matches.first(where: { $0.0.method == method }) else {
             let allowed = matches.map(\.0.method).joined(separator: ", ")
-            throw APIError(status: .methodNotAllowed, message: "\(method) is not allowed on \(request.uri.path) (allowed: \(allowed))")
+            var response = APIReply.error(
+                APIError(
+                    status: .methodNotAllowed,
+                    message: "\(method) is not allowed on \(request.uri.path) (allowed: \(allowed))"))
+            response.headers[.allow] = allowed
+            return response
         }
         switch route.path {
         case "/health": return APIReply.json(.object([("status", .string("ok"))]))
@@ -118,6 +124,10 @@ public struct ManagementAPI: HTTPResponder, Sendable {
             _ = try await existingWebhook(id)
             try await emitter.resume(webhookID: id)
             return try await webhookResponse(try await existingWebhook(id))
+        case ("GET", "/virtualhooks/webhook/{id}/secret"):
+            // Unified's webhook object has no secret; receivers verifying `webhook-signature` read it here
+            // (delivery.md §10).
+            return APIReply.json(.object([("key", .string(try await existingWebhook(id).secret))]))
         case ("POST", "/unified/connection"):
             let input = ConnectionInput(catalog: catalog, settings: settings)
             let connection = try input.connection(from: try await body(&request), mode: .create)

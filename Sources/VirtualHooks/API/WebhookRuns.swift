@@ -5,7 +5,8 @@ import Store
 ///
 /// A delivery attempt reads `<end> <HTTP status> <records in the message>` (`err` when no HTTP status came back).
 /// A poll that produced no events reads `<end> - 0` (nothing was due); a failed poll `<end> err 0`. Polls that
-/// produced events are represented by the deliveries they lead to.
+/// produced events are represented by the deliveries they lead to. Polls from before the webhook was created are left
+/// out.
 struct WebhookRuns {
     static let limit = 20
     /// How many of the newest messages are searched for the attempts' record counts.
@@ -15,7 +16,8 @@ struct WebhookRuns {
 
     func runs(of webhook: Webhook) async throws -> [String] {
         var entries: [(Timestamp, String)] = []
-        for run in try await store.pollRuns(webhook.stream, limit: Self.limit) {
+        // The stream's polls are shared; those before the webhook existed are not its runs.
+        for run in try await store.pollRuns(webhook.stream, limit: Self.limit) where run.finishedAt >= webhook.createdAt {
             switch run.status {
             case .failed: entries.append((run.finishedAt, "\(run.finishedAt.iso8601) err 0"))
             case .ok where run.events == 0: entries.append((run.finishedAt, "\(run.finishedAt.iso8601) - 0"))
