@@ -6,7 +6,8 @@ extension Store {
 
     /// The webhook's position over its stream's log, `nil` if the webhook does not exist.
     public func deliveryCursor(webhookID: String) throws -> DeliveryCursor? {
-        try db().withStatement("SELECT built_seq, initial_phase FROM webhooks WHERE id = ?1") { statement in
+        try db().withStatement("SELECT built_seq, initial_phase, snapshot_seq FROM webhooks WHERE id = ?1") {
+            statement in
             try statement.bind(webhookID, at: 1)
             return try statement.first { row in
                 DeliveryCursor(
@@ -14,7 +15,8 @@ extension Store {
                     builtSeq: row.int64(at: 0),
                     initialPhase: try Self.decodeEnumColumn(
                         DeliveryCursor.InitialPhase.self, from: row.string(at: 1), table: "webhooks",
-                        column: "initial_phase"))
+                        column: "initial_phase"),
+                    snapshotSeq: row.optionalInt64(at: 2))
             }
         }
     }

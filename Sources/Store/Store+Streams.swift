@@ -39,6 +39,16 @@ extension Store {
         try Self.headSeq(stream, in: db())
     }
 
+    /// Whether the stream's baseline enumeration has completed, inside the caller's transaction.
+    static func baselineComplete(_ stream: StreamKey, in database: Database) throws -> Bool {
+        let sql = "SELECT baseline_complete FROM streams WHERE connection_id = ?1 AND object_type = ?2"
+        return try database.withStatement(sql) { statement in
+            try statement.bind(stream.connectionID, at: 1)
+            try statement.bind(stream.objectType, at: 2)
+            return try statement.first { $0.bool(at: 0) } ?? false
+        }
+    }
+
     static func headSeq(_ stream: StreamKey, in database: Database) throws -> Int64 {
         try database.withStatement(headSeqSQL) { statement in
             try statement.bind(stream.connectionID, at: 1)

@@ -6,8 +6,8 @@ extension Store {
         """
 
     private static let insertWebhookSQL = """
-        INSERT INTO webhooks (\(webhookColumns), built_seq, initial_phase)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+        INSERT INTO webhooks (\(webhookColumns), built_seq, initial_phase, snapshot_seq)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
         """
 
     /// Every column but the id and the delivery cursor, which an update leaves alone.
@@ -22,8 +22,10 @@ extension Store {
     /// Inserts the webhook, or replaces every field of the one with the same id.
     ///
     /// On insert its delivery cursor starts at the beginning of the stream's log with the initial sync pending when
-    /// `includeAll` is set, and otherwise at the stream's current head (only changes from now on). An update never
-    /// moves the cursor. The connection need not exist yet (webhooks of a config file may load first).
+    /// `includeAll` is set, and otherwise at the stream's current head (only changes from now on). With `includeAll`
+    /// on a stream whose baseline is already complete, the current head is kept as the cursor's
+    /// ``DeliveryCursor/snapshotSeq``: the initial sync is then each record's state as of that position. An update
+    /// never moves the cursor. The connection need not exist yet (webhooks of a config file may load first).
     public func saveWebhook(_ webhook: Webhook) throws {
         let database = try db()
         let filters = try Self.encodeJSONColumn(webhook.filters)
@@ -38,12 +40,16 @@ extension Store {
                     try statement.run()
                 }
             } else {
-                let builtSeq = webhook.includeAll ? 0 : try Self.headSeq(webhook.stream, in: database)
+                let head = try Self.headSeq(webhook.stream, in: database)
+                let builtSeq = webhook.includeAll ? 0 : head
                 let phase: DeliveryCursor.InitialPhase = webhook.includeAll ? .pending : .none
+                let synced = webhook.includeAll ? try Self.baselineComplete(webhook.stream, in: database) : false
+                let snapshotSeq: Int64? = synced ? head : nil
                 try database.withStatement(Self.insertWebhookSQL) { statement in
                     try Self.bindWebhook(webhook, filters: filters, to: statement)
                     try statement.bind(builtSeq, at: 20)
                     try statement.bind(phase.rawValue, at: 21)
+                    try statement.bind(snapshotSeq, at: 22)
                     try statement.run()
                 }
             }

@@ -40,6 +40,16 @@ public actor StoreReader {
             filters: filters)
     }
 
+    /// ``Store/snapshotEvents(_:asOf:afterSeq:limit:filters:)`` as last committed, for the same reason as
+    /// ``events(_:afterSeq:kinds:includeBackfill:limit:filters:)``.
+    public func snapshotEvents(
+        _ stream: StreamKey, asOf: Int64, afterSeq: Int64, limit: Int, filters: [String: String] = [:]
+    ) throws -> [ChangeEvent] {
+        guard let database else { throw StoreError.closed(path: path) }
+        return try Store.snapshotEvents(
+            in: database, stream, asOf: asOf, afterSeq: afterSeq, limit: limit, filters: filters)
+    }
+
     func close() {
         database?.close()
         database = nil

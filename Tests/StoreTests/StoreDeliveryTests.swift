@@ -22,6 +22,35 @@ import Testing
             nextAttemptAt: status == 200 ? nil : Timestamp(microseconds: start + 5_000_000))
     }
 
+    @Test func aLateIncludeAllWebhookSnapshotsTheStreamAtItsCreation() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            var baseline = StoreFixtures.page(0, count: 4)
+            try await store.saveWebhook(StoreFixtures.webhook(id: "early", includeAll: true))
+            baseline.checkpoint.baselineComplete = true
+            _ = try await store.commitPage(baseline)
+            var changes = StoreFixtures.page(1, count: 2, revision: 2, kind: .updated)
+            changes.checkpoint.baselineComplete = true
+            _ = try await store.commitPage(changes)
+            try await store.saveWebhook(StoreFixtures.webhook(id: "late", includeAll: true))
+            _ = try await store.commitPage(StoreFixtures.page(2, count: 1, revision: 3, kind: .updated))
+
+            let head = try await store.headSeq(StoreFixtures.stream)
+            #expect(head == 7)
+            #expect(try await store.deliveryCursor(webhookID: "early")?.snapshotSeq == nil)
+            let late = try #require(try await store.deliveryCursor(webhookID: "late"))
+            #expect(late == DeliveryCursor(webhookID: "late", builtSeq: 0, initialPhase: .pending, snapshotSeq: 6))
+
+            // One event per record, the latest at or before position 6, in log order; the later change is not in it.
+            let snapshot = try await store.snapshotEvents(StoreFixtures.stream, asOf: 6, afterSeq: 0, limit: 10)
+            #expect(snapshot.map(\.seq) == [1, 4, 5, 6])
+            #expect(snapshot.map(\.revision) == [1, 1, 2, 2])
+            #expect(Set(snapshot.map(\.recordID)).count == 4)
+            #expect(try await store.snapshotEvents(StoreFixtures.stream, asOf: 6, afterSeq: 4, limit: 10).map(\.seq) == [5, 6])
+            #expect(try await store.snapshotEvents(StoreFixtures.stream, asOf: 6, afterSeq: 0, limit: 2).map(\.seq) == [1, 4])
+            #expect(try await store.reader.snapshotEvents(StoreFixtures.stream, asOf: 6, afterSeq: 6, limit: 10).isEmpty)
+        }
+    }
+
     @Test func cursorStartsAtTheHeadWithoutIncludeAllAndAtZeroWithIt() async throws {
         try await StoreFixtures.withStore { store, _ in
             _ = try await store.commitPage(StoreFixtures.page(0, count: 4))

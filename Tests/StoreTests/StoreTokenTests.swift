@@ -97,7 +97,7 @@ import Testing
 
             let database = try Database(path: path)
             defer { database.close() }
-            #expect(try Migrator.version(of: database) == 2)
+            #expect(try Migrator.version(of: database) == Migration.latestVersion)
         }
     }
 

@@ -85,6 +85,71 @@ import VirtualHooks
         }
     }
 
+    /// An include_all webhook created on a stream that is already synced gets the stream as of its creation: every
+    /// record once, in its latest version, then only later changes. Not a replay of every version ever logged.
+    @Test func aLateIncludeAllWebhookGetsASnapshotNotTheHistory() async throws {
+        try await withSandbox(SandboxConfiguration(seed: 11, contacts: 40, companies: 0, deals: 0)) { sandbox in
+            try await withSubscriber(SubscriberConfiguration(workspaceSecret: "api-test-secret")) { subscriber in
+                try await withAPI(polling: polling()) { api in
+                    let receiver = subscriber.subscriber
+                    let connectionID = try await api.createConnection(apiURL: sandbox.baseURL)
+                    let first = try await api.createWebhook(
+                        connectionID: connectionID, hookURL: subscriber.hookURL("/first"), includeAll: true)
+                    let firstID = try #require(try first.json().value(atPath: "id")?.stringValue)
+                    try await waitUntil("the first backfill", timeout: .seconds(10)) {
+                        receiver.received().contains { $0.path == "/first" && $0.type == "INITIAL-COMPLETE" }
+                    }
+                    // Two rounds of changes, some records changed twice, all delivered to the first webhook.
+                    var changed = Set<String>()
+                    for _ in 0..<2 {
+                        changed.formUnion(sandbox.provider.mutate(.contacts, updates: 8).ids)
+                        #expect(try await api.send("PUT", "/unified/webhook/\(firstID)/trigger").status == 200)
+                        try await waitUntil("the changes reach the first webhook", timeout: .seconds(10)) {
+                            changed.isSubset(of: receiver.received().filter { $0.path == "/first" && $0.type == "VIRTUAL" }
+                                .flatMap(\.recordIDs))
+                        }
+                    }
+
+                    let late = try await api.createWebhook(
+                        connectionID: connectionID, hookURL: subscriber.hookURL("/late"), includeAll: true,
+                        [("page_max_limit", .number(15))])
+                    let lateID = try #require(try late.json().value(atPath: "id")?.stringValue)
+                    try await waitUntil("the late webhook's initial sync", timeout: .seconds(10)) {
+                        receiver.received().contains { $0.path == "/late" && $0.type == "INITIAL-COMPLETE" }
+                    }
+                    let initial = receiver.received().filter { $0.path == "/late" }
+                    #expect(initial.map(\.type) == ["INITIAL-PARTIAL", "INITIAL-PARTIAL", "INITIAL-COMPLETE"])
+                    let ids = initial.flatMap(\.recordIDs)
+                    #expect(ids.count == 40 && Set(ids).count == 40, "each record exactly once")
+                    // Each record in its current version: the sandbox's own updated_at.
+                    let listed = try await TestHTTP.send("GET", sandbox.url("/crm/contacts?limit=1000"))
+                    let current = Dictionary(
+                        uniqueKeysWithValues: try #require(try listed.json()["results"]?.arrayValue).compactMap {
+                            record in record["id"]?.stringValue.map { ($0, record["updated_at"]?.stringValue ?? "") }
+                        })
+                    for payload in initial {
+                        let body = try #require(payload.body)
+                        let data = try body.withUnsafeBytes { try JSONParser.parse($0) }["data"]?.arrayValue ?? []
+                        for record in data {
+                            let id = record["id"]?.stringValue ?? ""
+                            #expect(record["updated_at"]?.stringValue == current[id], "\(id) is not its latest version")
+                        }
+                    }
+
+                    // Afterwards only new changes, as VIRTUAL.
+                    let next = sandbox.provider.mutate(.contacts, updates: 1)
+                    #expect(try await api.send("PATCH", "/unified/webhook/\(lateID)/trigger").status == 200)
+                    try await waitUntil("the new change reaches the late webhook", timeout: .seconds(10)) {
+                        receiver.received().contains { $0.path == "/late" && $0.type == "VIRTUAL" }
+                    }
+                    try await Task.sleep(for: .milliseconds(200))
+                    let live = receiver.received().filter { $0.path == "/late" && $0.type == "VIRTUAL" }
+                    #expect(live.flatMap(\.recordIDs) == next.ids)
+                }
+            }
+        }
+    }
+
     @Test func filtersAreAppliedAtFanOut() async throws {
         try await withSandbox(SandboxConfiguration(seed: 9, contacts: 60, companies: 3, deals: 0)) { sandbox in
             try await withSubscriber(SubscriberConfiguration(workspaceSecret: "api-test-secret")) { subscriber in

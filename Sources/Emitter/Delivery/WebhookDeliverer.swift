@@ -55,15 +55,26 @@ struct WebhookDeliverer {
     /// and ids.
     private mutating func buildNext(_ state: DeliveryState) async throws -> Step {
         let webhook = state.webhook
-        let stream = state.stream
+        var stream = state.stream
         let limit = max(1, webhook.pageMaxLimit)
         let ahead = max(1, context.configuration.buildAhead)
         let pending = state.cursor.initialPhase == .pending
         // One event more than the pages wanted: it tells whether more follow.
         let fetchLimit = ahead * limit + 1
-        let events = try await store.reader.events(
-            webhook.stream, afterSeq: state.cursor.builtSeq, kinds: webhook.event.deliveredKinds,
-            includeBackfill: pending, limit: fetchLimit, filters: webhook.filters)
+        let events: [ChangeEvent]
+        if pending, let snapshotSeq = state.cursor.snapshotSeq {
+            // A late include_all webhook: its initial sync is the stream as of its creation, one version per
+            // record, and ends there as if that were the baseline's end.
+            events = try await store.reader.snapshotEvents(
+                webhook.stream, asOf: snapshotSeq, afterSeq: state.cursor.builtSeq, limit: fetchLimit,
+                filters: webhook.filters)
+            stream.baselineComplete = true
+            stream.baselineCompleteSeq = snapshotSeq
+        } else {
+            events = try await store.reader.events(
+                webhook.stream, afterSeq: state.cursor.builtSeq, kinds: webhook.event.deliveredKinds,
+                includeBackfill: pending, limit: fetchLimit, filters: webhook.filters)
+        }
         if events.isEmpty, !(pending && stream.baselineComplete) {
             partialSince = nil
             return .idle
