@@ -42,19 +42,11 @@ extension ConnectionCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List connections.")
 
-        @Option(help: "Page size (1-100).") var limit: Int?
-        @Option(help: "Connections to skip.") var offset: Int?
+        @OptionGroup var paging: PagingOptions
         @OptionGroup var api: APIOptions
 
-        func validate() throws {
-            if let limit, !(1...100).contains(limit) { throw ValidationError("--limit must be between 1 and 100") }
-            if let offset, offset < 0 { throw ValidationError("--offset must not be negative") }
-        }
-
         func run() async throws {
-            var query: [(String, String)] = []
-            if let limit { query.append(("limit", String(limit))) }
-            if let offset { query.append(("offset", String(offset))) }
+            let query = paging.query
             let response = try await api.withClient {
                 try await $0.json("GET", ConnectionCommand.basePath, query: query)
             }

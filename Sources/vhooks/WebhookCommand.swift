@@ -103,21 +103,14 @@ extension WebhookCommand {
 
         @Option(help: "Only the webhooks of this connection.") var connection: String?
         @Option(help: "Only this object_type (e.g. crm_contact).") var object: String?
-        @Option(help: "Page size (1-100).") var limit: Int?
-        @Option(help: "Webhooks to skip.") var offset: Int?
+        @OptionGroup var paging: PagingOptions
         @OptionGroup var api: APIOptions
-
-        func validate() throws {
-            if let limit, !(1...100).contains(limit) { throw ValidationError("--limit must be between 1 and 100") }
-            if let offset, offset < 0 { throw ValidationError("--offset must not be negative") }
-        }
 
         func run() async throws {
             var query: [(String, String)] = []
             if let connection { query.append(("connection_id", connection)) }
             if let object { query.append(("object", object)) }
-            if let limit { query.append(("limit", String(limit))) }
-            if let offset { query.append(("offset", String(offset))) }
+            query += paging.query
             let response = try await api.withClient { try await $0.json("GET", WebhookCommand.basePath, query: query) }
             api.output(response, table: WebhookCommand.table)
         }
