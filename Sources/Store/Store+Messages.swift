@@ -110,6 +110,19 @@ extension Store {
         }
     }
 
+    /// The record counts of the given messages by id, without reading their bodies (a webhook's `runs` show them
+    /// next to each attempt). Ids that name no message are absent.
+    public func recordCounts(messageIDs: Set<String>) throws -> [String: Int] {
+        guard !messageIDs.isEmpty else { return [:] }
+        let ids = Array(messageIDs)
+        let placeholders = (1...ids.count).map { "?\($0)" }.joined(separator: ", ")
+        let sql = "SELECT id, record_count FROM messages WHERE id IN (\(placeholders))"
+        return try db().withStatement(sql) { statement in
+            for (index, id) in ids.enumerated() { try statement.bind(id, at: Int32(index + 1)) }
+            return Dictionary(uniqueKeysWithValues: try statement.map { ($0.string(at: 0), $0.int(at: 1)) })
+        }
+    }
+
     private static func readMessage(_ row: Statement) throws -> DeliveryMessage {
         DeliveryMessage(
             id: row.string(at: 0),

@@ -140,6 +140,11 @@ import Testing
             #expect(recent.map(\.messageID) == ["msg_b", "msg_a", "msg_a"])
             #expect(recent.map(\.number) == [1, 3, 2])
             #expect(try await store.messages(webhookID: "w1", limit: 10).map(\.status) == [.delivered, .delivered])
+            let stored = try await store.messages(webhookID: "w1", limit: 10)
+            #expect(
+                try await store.recordCounts(messageIDs: ["msg_a", "msg_b", "nope"])
+                    == Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0.recordCount) }))
+            #expect(try await store.recordCounts(messageIDs: []).isEmpty)
         }
     }
 

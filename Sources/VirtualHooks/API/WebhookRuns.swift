@@ -9,8 +9,6 @@ import Store
 /// out.
 struct WebhookRuns {
     static let limit = 20
-    /// How many of the newest messages are searched for the attempts' record counts.
-    static let messageWindow = 128
 
     let store: Store
 
@@ -25,18 +23,12 @@ struct WebhookRuns {
             }
         }
         let attempts = try await store.recentAttempts(webhookID: webhook.id, limit: Self.limit)
-        if !attempts.isEmpty {
-            // The attempts' messages are among the newest ones (at most the emitter's build-ahead window is built
-            // past a message being retried); messages carry their bodies, so read no more than that window.
-            let messages = try await store.messages(webhookID: webhook.id, limit: Self.messageWindow)
-            var records: [String: Int] = [:]
-            for message in messages { records[message.id] = message.recordCount }
-            for attempt in attempts {
-                let end = Timestamp(microseconds: attempt.startedAt.microseconds + attempt.durationMicroseconds)
-                let status = attempt.statusCode.map(String.init) ?? "err"
-                let count = attempt.statusCode.map { (200..<300).contains($0) } == true ? records[attempt.messageID] ?? 0 : 0
-                entries.append((end, "\(end.iso8601) \(status) \(count)"))
-            }
+        let records = try await store.recordCounts(messageIDs: Set(attempts.map(\.messageID)))
+        for attempt in attempts {
+            let end = Timestamp(microseconds: attempt.startedAt.microseconds + attempt.durationMicroseconds)
+            let status = attempt.statusCode.map(String.init) ?? "err"
+            let count = attempt.statusCode.map { (200..<300).contains($0) } == true ? records[attempt.messageID] ?? 0 : 0
+            entries.append((end, "\(end.iso8601) \(status) \(count)"))
         }
         return entries.sorted { $0.0 > $1.0 }.prefix(Self.limit).map(\.1)
     }
