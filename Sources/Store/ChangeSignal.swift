@@ -15,8 +15,9 @@ public final class ChangeSignal: Sendable {
     }
 
     /// Returns when ``signal()`` is called, when `timeout` has elapsed, or when the task is cancelled, whichever
-    /// comes first. Never throws: callers check `Task.isCancelled` themselves.
-    public func wait(timeout: Duration) async {
+    /// comes first, and says which. Never throws: callers check `Task.isCancelled` or the reason themselves.
+    @discardableResult
+    public func wait(timeout: Duration) async -> WakeReason {
         await core.wait(orWhen: { try? await Task.sleep(for: timeout) })
     }
 

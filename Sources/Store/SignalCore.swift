@@ -38,17 +38,22 @@ final class SignalCore: Sendable {
         for continuation in woken { continuation.resume() }
     }
 
-    /// Returns on a signal (or a remembered one), when `timer` returns, or when the task is cancelled.
-    func wait(orWhen timer: (@Sendable () async -> Void)?) async {
-        if consumePending() { return }
-        await withTaskGroup(of: Void.self) { group in
+    /// Returns on a signal (or a remembered one), when `timer` returns, or when the task is cancelled, and says which.
+    func wait(orWhen timer: (@Sendable () async -> Void)?) async -> WakeReason {
+        if consumePending() { return .signalled }
+        let first = await withTaskGroup(of: WakeReason.self) { group -> WakeReason in
             group.addTask { await self.waitForSignal() }
             if let timer {
-                group.addTask { await timer() }
+                group.addTask {
+                    await timer()
+                    return .timer
+                }
             }
-            await group.next()
+            let first = await group.next() ?? .cancelled
             group.cancelAll()
+            return first
         }
+        return Task.isCancelled ? .cancelled : first
     }
 
     private func consumePending() -> Bool {
@@ -58,7 +63,8 @@ final class SignalCore: Sendable {
         }
     }
 
-    private func waitForSignal() async {
+    /// `.signalled`, or `.cancelled` when the task's cancellation ended the wait.
+    private func waitForSignal() async -> WakeReason {
         let id = state.withLockedValue { state -> UInt64 in
             state.nextID &+= 1
             return state.nextID
@@ -86,5 +92,6 @@ final class SignalCore: Sendable {
         }
         // A cancellation that raced with `signal()` may have left a marker behind; the handler cannot run any more.
         state.withLockedValue { _ = $0.cancelledEarly.remove(id) }
+        return Task.isCancelled ? .cancelled : .signalled
     }
 }

@@ -12,8 +12,9 @@ public final class WakeSignal: Sendable {
     }
 
     /// Returns on a signal (or one remembered since the last wait), when `timer` returns (the caller's clock decides
-    /// how long that is), or when the task is cancelled.
-    public func wait(orWhen timer: (@Sendable () async -> Void)? = nil) async {
+    /// how long that is), or when the task is cancelled, and says which.
+    @discardableResult
+    public func wait(orWhen timer: (@Sendable () async -> Void)? = nil) async -> WakeReason {
         await core.wait(orWhen: timer)
     }
 }

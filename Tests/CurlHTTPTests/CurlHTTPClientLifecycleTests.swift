@@ -2,15 +2,14 @@
 import Testing
 
 @Suite struct CurlHTTPClientLifecycleTests {
-    @Test func cancellingAnInFlightRequestThrowsCancellationErrorWithinOneSecond() async throws {
+    /// The request's own timeout is far away, so a `CancellationError` (not a timeout) shows the cancellation ended it.
+    @Test func cancellingAnInFlightRequestThrowsCancellationError() async throws {
         try await withLoopback { server, client in
             let url = server.url("/hang")
-            let task = Task { try await client.execute(HTTPRequest(url: url, timeout: .seconds(10))) }
+            let task = Task { try await client.execute(HTTPRequest(url: url, timeout: .seconds(600))) }
             #expect(try await eventually { server.requestCount == 1 })
-            let start = ContinuousClock.now
             task.cancel()
             await #expect(throws: CancellationError.self) { _ = try await task.value }
-            #expect(ContinuousClock.now - start < .seconds(1))
             let response = try await client.execute(HTTPRequest(url: server.url("/echo")))
             #expect(response.status == 200)
         }
@@ -53,19 +52,18 @@ import Testing
     @Test func shutdownFailsInFlightRequestsAndJoinsTheLoop() async throws {
         try await withLoopback { server, client in
             let url = server.url("/hang")
-            let tasks = (0..<3).map { _ in Task { try await client.execute(HTTPRequest(url: url, timeout: .seconds(10))) } }
+            // Timeouts far away: a `.shutdown` error (not a timeout) shows the shutdown ended the requests.
+            let tasks = (0..<3).map { _ in Task { try await client.execute(HTTPRequest(url: url, timeout: .seconds(600))) } }
             let allStarted = try await eventually { server.requestCount == 3 }
             #expect(allStarted)
-            let start = ContinuousClock.now
             async let first: Void = client.shutdown()
             async let second: Void = client.shutdown()
             _ = await (first, second)
             #expect(client.mailbox.isStopped)
             for task in tasks {
                 let error = await #expect(throws: CurlHTTPError.self) { _ = try await task.value }
-                #expect(error?.kind == .shutdown)
+                #expect(error?.kind == .shutdown, "an in-flight request ended with \(String(describing: error))")
             }
-            #expect(ContinuousClock.now - start < .seconds(1))
         }
     }
 

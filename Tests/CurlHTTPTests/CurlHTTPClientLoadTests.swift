@@ -24,14 +24,11 @@ import Testing
         }
     }
 
-    @Test func fiveHundredConcurrentRequestsCompleteInBoundedTime() async throws {
+    @Test func fiveHundredConcurrentRequestsAllCompleteOnFewConnections() async throws {
         try await withLoopback { server, client in
-            let start = ContinuousClock.now
             let succeeded = try await runRequests(client, url: server.url("/echo"), total: 500, inFlight: 500)
-            let elapsed = ContinuousClock.now - start
             #expect(succeeded == 500)
-            #expect(server.acceptedConnections <= 32)
-            #expect(elapsed < .seconds(10))
+            #expect(server.acceptedConnections <= 32, "\(server.acceptedConnections) connections accepted")
         }
     }
 

@@ -124,15 +124,14 @@ import Testing
         await client.shutdown()
     }
 
-    @Test func slowServerHitsTheTotalTimeoutQuickly() async throws {
+    /// The server answers after 60 s; a timeout error (curl code 28) rather than a response shows the 300 ms total
+    /// timeout ended the request.
+    @Test func slowServerHitsTheTotalTimeout() async throws {
         try await withLoopback { server, client in
-            let start = ContinuousClock.now
-            let request = HTTPRequest(url: server.url("/slow/5000"), timeout: .milliseconds(300))
+            let request = HTTPRequest(url: server.url("/slow/60000"), timeout: .milliseconds(300))
             let error = await #expect(throws: CurlHTTPError.self) { try await client.execute(request) }
-            let elapsed = ContinuousClock.now - start
-            #expect(error?.kind == .timeout)
+            #expect(error?.kind == .timeout, "the slow request ended with \(String(describing: error))")
             #expect(error?.curlCode == 28)
-            #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(2))
         }
     }
 

@@ -24,7 +24,7 @@ func withLoopback<Result>(
 let testLogger = Logger(label: "CurlHTTPTests")
 
 /// Polls `condition` every 5 ms until it holds or `limit` passes; returns whether it held.
-func eventually(within limit: Duration = .seconds(2), _ condition: () -> Bool) async throws -> Bool {
+func eventually(within limit: Duration = .seconds(30), _ condition: () -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if condition() { return true }

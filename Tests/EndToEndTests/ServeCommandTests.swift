@@ -58,7 +58,7 @@ import Testing
             let allowed = try VhooksProcess(
                 ["serve", "--config", config, "--allow-private-targets"],
                 outputFile: URL(fileURLWithPath: dir.path("allowed.log")))
-            try await waitUntil("serve listens", timeout: .seconds(20)) {
+            try await waitUntil("serve listens", timeout: .seconds(60)) {
                 allowed.output.contains("management API listening") || !allowed.isRunning
             }
             #expect(allowed.isRunning, "\(allowed.output)")

@@ -23,13 +23,20 @@ import Testing
         try await withPollerHarness(
             sandbox: SandboxConfiguration(seed: 2, contacts: 5, companies: 0, deals: 0)
         ) { h in
-            let retryAt = HTTPDate.format(Timestamp.now() + .seconds(30))
-            h.provider.injectFault(SandboxFault(.rateLimited(retryAfter: retryAt), object: .contacts))
+            let before = Timestamp.now()
+            let retryAt = before + .seconds(30)
+            h.provider.injectFault(SandboxFault(.rateLimited(retryAfter: HTTPDate.format(retryAt)), object: .contacts))
             let run = try await h.poller().run()
+            let after = Timestamp.now()
             #expect(run.events == 5)
             let delay = try #require(h.sleeper.recorded.first)
-            // Measured against the response's own Date header (whole seconds).
-            #expect(delay >= .seconds(28) && delay <= .seconds(31))
+            // Measured against the response's own Date header, sent between `before` and `after` (both HTTP dates
+            // are whole seconds, so each end gets a second of slack), not against the local clock.
+            func span(_ later: Timestamp, _ earlier: Timestamp) -> Duration {
+                .microseconds(later.microseconds - earlier.microseconds)
+            }
+            #expect(delay <= span(retryAt, before) + .seconds(1), "delay \(delay)")
+            #expect(delay >= span(retryAt, after) - .seconds(1), "delay \(delay), run took \(span(after, before))")
         }
     }
 

@@ -2,7 +2,7 @@
 /// The condition is checked at least once, and once more at the deadline.
 public func waitUntil(
     _ description: String = "condition",
-    timeout: Duration = .seconds(5),
+    timeout: Duration = .seconds(60),
     every interval: Duration = .milliseconds(20),
     isolation: isolated (any Actor)? = #isolation,
     _ condition: () async throws -> Bool

@@ -27,7 +27,7 @@ import VirtualHooks
                     #expect(created.status == 200, "\(created.text)")
                     let id = try #require(try created.json().value(atPath: "id")?.stringValue)
                     let receiver = subscriber.subscriber
-                    try await waitUntil("the backfill arrives", timeout: .seconds(10)) {
+                    try await waitUntil("the backfill arrives", timeout: .seconds(60)) {
                         receiver.received().contains { $0.type == "INITIAL-COMPLETE" }
                     }
                     #expect(Set(receiver.received().flatMap(\.recordIDs)).count == 30)
@@ -40,10 +40,10 @@ import VirtualHooks
                     let trigger = try await api.send("PATCH", "/unified/webhook/\(id)/trigger")
                     #expect(trigger.status == 200)
                     #expect(trigger.body.isEmpty)
-                    try await waitUntil("the trigger polls", timeout: .seconds(5)) {
+                    try await waitUntil("the trigger polls", timeout: .seconds(60)) {
                         sandbox.provider.stats().listRequests(.contacts) > before
                     }
-                    try await waitUntil("the changes arrive", timeout: .seconds(10)) {
+                    try await waitUntil("the changes arrive", timeout: .seconds(60)) {
                         Set(receiver.received().filter { $0.type == "VIRTUAL" }.flatMap(\.recordIDs))
                             .isSuperset(of: mutation.ids)
                     }
@@ -58,7 +58,7 @@ import VirtualHooks
                     // A poll that finds nothing shows as "<time> - 0" in the stream's webhooks' runs.
                     let polls = sandbox.provider.stats().listRequests(.contacts)
                     #expect(try await api.send("PUT", "/unified/webhook/\(id)/trigger").status == 200)
-                    try await waitUntil("the empty poll is recorded", timeout: .seconds(5)) {
+                    try await waitUntil("the empty poll is recorded", timeout: .seconds(60)) {
                         let runs = try await api.send("GET", "/unified/webhook/\(id)").json().value(atPath: "runs")
                         return sandbox.provider.stats().listRequests(.contacts) > polls
                             && runs?.arrayValue?.contains { $0.stringValue?.hasSuffix(" - 0") == true } == true
@@ -76,7 +76,7 @@ import VirtualHooks
                     #expect(watcherRuns.allSatisfy { ($0.stringValue ?? "") >= watcherCreated }, "\(watcherRuns)")
                     let later = sandbox.provider.mutate(.contacts, updates: 1)
                     #expect(try await api.send("PUT", "/unified/webhook/\(watcherID)/trigger").status == 200)
-                    try await waitUntil("the watcher gets the change", timeout: .seconds(10)) {
+                    try await waitUntil("the watcher gets the change", timeout: .seconds(60)) {
                         receiver.received().contains { $0.path == "/other" && Set($0.recordIDs).isSuperset(of: later.ids) }
                     }
                     #expect(receiver.received().dropFirst(count).allSatisfy { $0.path == "/other" })
@@ -96,7 +96,7 @@ import VirtualHooks
                     let first = try await api.createWebhook(
                         connectionID: connectionID, hookURL: subscriber.hookURL("/first"), includeAll: true)
                     let firstID = try #require(try first.json().value(atPath: "id")?.stringValue)
-                    try await waitUntil("the first backfill", timeout: .seconds(10)) {
+                    try await waitUntil("the first backfill", timeout: .seconds(60)) {
                         receiver.received().contains { $0.path == "/first" && $0.type == "INITIAL-COMPLETE" }
                     }
                     // Two rounds of changes, some records changed twice, all delivered to the first webhook.
@@ -104,7 +104,7 @@ import VirtualHooks
                     for _ in 0..<2 {
                         changed.formUnion(sandbox.provider.mutate(.contacts, updates: 8).ids)
                         #expect(try await api.send("PUT", "/unified/webhook/\(firstID)/trigger").status == 200)
-                        try await waitUntil("the changes reach the first webhook", timeout: .seconds(10)) {
+                        try await waitUntil("the changes reach the first webhook", timeout: .seconds(60)) {
                             changed.isSubset(of: receiver.received().filter { $0.path == "/first" && $0.type == "VIRTUAL" }
                                 .flatMap(\.recordIDs))
                         }
@@ -114,7 +114,7 @@ import VirtualHooks
                         connectionID: connectionID, hookURL: subscriber.hookURL("/late"), includeAll: true,
                         [("page_max_limit", .number(15))])
                     let lateID = try #require(try late.json().value(atPath: "id")?.stringValue)
-                    try await waitUntil("the late webhook's initial sync", timeout: .seconds(10)) {
+                    try await waitUntil("the late webhook's initial sync", timeout: .seconds(60)) {
                         receiver.received().contains { $0.path == "/late" && $0.type == "INITIAL-COMPLETE" }
                     }
                     let initial = receiver.received().filter { $0.path == "/late" }
@@ -139,7 +139,7 @@ import VirtualHooks
                     // Afterwards only new changes, as VIRTUAL.
                     let next = sandbox.provider.mutate(.contacts, updates: 1)
                     #expect(try await api.send("PATCH", "/unified/webhook/\(lateID)/trigger").status == 200)
-                    try await waitUntil("the new change reaches the late webhook", timeout: .seconds(10)) {
+                    try await waitUntil("the new change reaches the late webhook", timeout: .seconds(60)) {
                         receiver.received().contains { $0.path == "/late" && $0.type == "VIRTUAL" }
                     }
                     try await Task.sleep(for: .milliseconds(200))
@@ -170,7 +170,7 @@ import VirtualHooks
                     #expect(created.status == 200, "\(created.text)")
                     let id = try #require(try created.json().value(atPath: "id")?.stringValue)
                     let receiver = subscriber.subscriber
-                    try await waitUntil("the filtered backfill completes", timeout: .seconds(10)) {
+                    try await waitUntil("the filtered backfill completes", timeout: .seconds(60)) {
                         receiver.received().contains { $0.type == "INITIAL-COMPLETE" }
                     }
                     #expect(Set(receiver.received().flatMap(\.recordIDs)) == matching)
@@ -180,7 +180,7 @@ import VirtualHooks
                     let mutation = sandbox.provider.mutate(.contacts, updates: 60)
                     #expect(mutation.ids.count == 60)
                     #expect(try await api.send("PATCH", "/unified/webhook/\(id)/trigger").status == 200)
-                    try await waitUntil("the matching changes arrive", timeout: .seconds(10)) {
+                    try await waitUntil("the matching changes arrive", timeout: .seconds(60)) {
                         Set(receiver.received().dropFirst(count).flatMap(\.recordIDs)) == matching
                     }
                     try await Task.sleep(for: .milliseconds(300))
@@ -203,7 +203,7 @@ import VirtualHooks
                     let created = try await api.createWebhook(
                         connectionID: connectionID, hookURL: subscriber.hookURL(), includeAll: true)
                     let id = try #require(try created.json().value(atPath: "id")?.stringValue)
-                    try await waitUntil("the webhook turns unhealthy", timeout: .seconds(10)) {
+                    try await waitUntil("the webhook turns unhealthy", timeout: .seconds(60)) {
                         try await api.send("GET", "/unified/webhook/\(id)").json().value(atPath: "is_healthy")
                             == .bool(false)
                     }
@@ -212,7 +212,7 @@ import VirtualHooks
                     let mutation = sandbox.provider.mutate(.contacts, updates: 2, creates: 1)
                     let polls = sandbox.provider.stats().listRequests(.contacts)
                     _ = try await api.send("PUT", "/unified/webhook/\(id)/trigger")
-                    try await waitUntil("the change is polled", timeout: .seconds(5)) {
+                    try await waitUntil("the change is polled", timeout: .seconds(60)) {
                         sandbox.provider.stats().listRequests(.contacts) > polls
                     }
                     try await Task.sleep(for: .milliseconds(200))
@@ -221,7 +221,7 @@ import VirtualHooks
                     let resumed = try await api.send("PATCH", "/unified/webhook/\(id)/resume")
                     #expect(resumed.status == 200)
                     #expect(try resumed.json().value(atPath: "id")?.stringValue == id)
-                    try await waitUntil("everything accumulated arrives", timeout: .seconds(10)) {
+                    try await waitUntil("everything accumulated arrives", timeout: .seconds(60)) {
                         let ids = Set(receiver.received().filter { $0.wasAccepted }.flatMap(\.recordIDs))
                         return ids.count >= 6 && ids.isSuperset(of: mutation.ids)
                     }

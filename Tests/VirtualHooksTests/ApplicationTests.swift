@@ -75,11 +75,11 @@ import VirtualHooks
                     let receiver = subscriber.subscriber
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         group.addTask { try await app.run() }
-                        try await waitUntil("the initial sync completes", timeout: .seconds(20)) {
+                        try await waitUntil("the initial sync completes", timeout: .seconds(60)) {
                             receiver.received().contains { $0.type == "INITIAL-COMPLETE" }
                         }
                         let mutation = sandbox.provider.mutate(.contacts, updates: 2, creates: 1)
-                        try await waitUntil("the live change arrives", timeout: .seconds(20)) {
+                        try await waitUntil("the live change arrives", timeout: .seconds(60)) {
                             Set(receiver.received().filter { $0.type == "VIRTUAL" }.flatMap(\.recordIDs))
                                 .isSuperset(of: mutation.ids)
                         }

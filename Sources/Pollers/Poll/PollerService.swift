@@ -125,7 +125,7 @@ public final class PollerService: Service, Sendable {
     }
 
     /// Streams of a connection and their poll periods: the smallest webhook interval, never below the minimum.
-    private func schedule(connectionID: String) async throws -> [(objectType: String, interval: Duration)] {
+    func schedule(connectionID: String) async throws -> [(objectType: String, interval: Duration)] {
         var intervals: [String: Double] = [:]
         for webhook in try await store.webhooks() where webhook.connectionID == connectionID {
             intervals[webhook.objectType] = min(intervals[webhook.objectType] ?? .infinity, webhook.interval)

@@ -193,7 +193,7 @@ extension HTTPRequest {
 }
 
 /// Polls `condition` every 10 ms until it holds or `limit` passes; returns whether it held.
-func eventually(within limit: Duration = .seconds(5), _ condition: () async throws -> Bool) async throws -> Bool {
+func eventually(within limit: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
