@@ -14,17 +14,8 @@ import Testing
         try await withPollerHarness(
             sandbox: SandboxConfiguration(seed: 8, contacts: 5, companies: 3, deals: 0), pageSize: 100
         ) { h in
-            let hook = "http://127.0.0.1:9/never-called"
-            for (i, minutes) in [60.0, 120.0, 180.0].enumerated() {
-                try await h.store.saveWebhook(
-                    Webhook(
-                        id: "wh_contacts_\(i)", connectionID: h.connection.id, objectType: "crm_contact",
-                        event: .updated, hookURL: hook, interval: minutes, secret: RandomID.webhookSecret()))
-            }
-            try await h.store.saveWebhook(
-                Webhook(
-                    id: "wh_companies", connectionID: h.connection.id, objectType: "crm_company", event: .created,
-                    hookURL: hook, interval: 60, secret: RandomID.webhookSecret()))
+            let hook = Self.hook
+            try await Self.saveWebhooks(h, contacts: [60, 120, 180], companies: 60)
 
             let service = PollerService(
                 store: h.store, client: h.client, catalog: h.catalog, configuration: h.configuration,
@@ -58,17 +49,7 @@ import Testing
         try await withPollerHarness(
             sandbox: SandboxConfiguration(seed: 8, contacts: 0, companies: 0, deals: 0), pageSize: 100
         ) { h in
-            let hook = "http://127.0.0.1:9/never-called"
-            for (i, minutes) in [3.0, 0.5, 120.0].enumerated() {
-                try await h.store.saveWebhook(
-                    Webhook(
-                        id: "wh_contacts_\(i)", connectionID: h.connection.id, objectType: "crm_contact",
-                        event: .updated, hookURL: hook, interval: minutes, secret: RandomID.webhookSecret()))
-            }
-            try await h.store.saveWebhook(
-                Webhook(
-                    id: "wh_companies", connectionID: h.connection.id, objectType: "crm_company", event: .created,
-                    hookURL: hook, interval: 0.0001, secret: RandomID.webhookSecret()))
+            try await Self.saveWebhooks(h, contacts: [3, 0.5, 120], companies: 0.0001)
             let service = PollerService(
                 store: h.store, client: h.client, catalog: h.catalog, configuration: h.configuration,
                 logger: .test("pollers"))
@@ -102,5 +83,21 @@ import Testing
                 group.cancelAll()
             }
         }
+    }
+
+    static let hook = "http://127.0.0.1:9/never-called"
+
+    /// Webhooks on contacts at `contacts` minutes each and one on companies at `companies` minutes.
+    static func saveWebhooks(_ h: PollerHarness, contacts: [Double], companies: Double) async throws {
+        for (i, minutes) in contacts.enumerated() {
+            try await h.store.saveWebhook(
+                Webhook(
+                    id: "wh_contacts_\(i)", connectionID: h.connection.id, objectType: "crm_contact",
+                    event: .updated, hookURL: hook, interval: minutes, secret: RandomID.webhookSecret()))
+        }
+        try await h.store.saveWebhook(
+            Webhook(
+                id: "wh_companies", connectionID: h.connection.id, objectType: "crm_company", event: .created,
+                hookURL: hook, interval: companies, secret: RandomID.webhookSecret()))
     }
 }
