@@ -111,7 +111,10 @@ let package = Package(
         // Tests mirror the modules; TestSupport starts the sandbox servers for all of them.
         .target(
             name: "TestSupport",
-            dependencies: ["Sandbox", "Store", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Sandbox", "Store", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),

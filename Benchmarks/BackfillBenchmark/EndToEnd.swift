@@ -17,6 +17,7 @@ enum EndToEnd {
         configuration.database = database
         configuration.minimumIntervalMinutes = 0.01
         configuration.workspaceSecret = workspaceSecret
+        configuration.allowPrivateTargets = true  // the provider and the subscriber are on loopback
         configuration.connections = [Connection(id: "conn_bench", integrationType: "sandbox", apiURL: providerURL)]
         configuration.webhooks = [
             WebhookDeclaration(
@@ -26,7 +27,6 @@ enum EndToEnd {
         ]
         var delivery = EmitterConfiguration()
         delivery.batchWait = .milliseconds(50)
-        delivery.allowPrivateTargets = true  // the subscriber is on loopback
         let start = ContinuousClock.now
         let cpuAtStart = processCPUSeconds()
         let app = try await Application(

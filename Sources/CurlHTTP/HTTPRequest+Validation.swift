@@ -17,7 +17,7 @@ extension HTTPRequest {
         guard connectTimeout > .zero else { throw reject("connect timeout must be positive, got \(connectTimeout)") }
         guard timeout > .zero else { throw reject("timeout must be positive, got \(timeout)") }
         guard maxResponseBytes >= 0 else { throw reject("maxResponseBytes must not be negative") }
-        if let pinnedAddress, IPAddressLiteral(pinnedAddress) == nil {
+        if let pinnedAddress, IPAddress(pinnedAddress) == nil {
             throw reject("pinned address \"\(pinnedAddress)\" is not an IP address")
         }
     }

@@ -1,19 +1,20 @@
 extension Store {
     private static let connectionColumns = """
         id, integration_type, api_url, token, categories, permissions, is_paused, is_healthy, workspace_id, \
-        created_at_us, updated_at_us
+        created_at_us, updated_at_us, unhealthy_reason
         """
 
     /// Inserts the connection, or replaces every field of the one with the same id.
     public func saveConnection(_ connection: Connection) throws {
         let sql = """
             INSERT INTO connections (\(Self.connectionColumns))
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             ON CONFLICT (id) DO UPDATE SET
                 integration_type = excluded.integration_type, api_url = excluded.api_url, token = excluded.token,
                 categories = excluded.categories, permissions = excluded.permissions, is_paused = excluded.is_paused,
                 is_healthy = excluded.is_healthy, workspace_id = excluded.workspace_id,
-                created_at_us = excluded.created_at_us, updated_at_us = excluded.updated_at_us
+                created_at_us = excluded.created_at_us, updated_at_us = excluded.updated_at_us,
+                unhealthy_reason = excluded.unhealthy_reason
             """
         let categories = try Self.encodeJSONColumn(connection.categories)
         let permissions = try Self.encodeJSONColumn(connection.permissions)
@@ -29,6 +30,7 @@ extension Store {
             try statement.bind(connection.workspaceID, at: 9)
             try statement.bind(connection.createdAt, at: 10)
             try statement.bind(connection.updatedAt, at: 11)
+            try statement.bind(connection.isHealthy ? nil : connection.unhealthyReason, at: 12)
             try statement.run()
         }
         changes.signal()
@@ -79,7 +81,7 @@ extension Store {
     }
 
     private static func readConnection(_ row: Statement) throws -> Connection {
-        Connection(
+        var connection = Connection(
             id: row.string(at: 0),
             integrationType: row.string(at: 1),
             apiURL: row.string(at: 2),
@@ -93,5 +95,7 @@ extension Store {
             workspaceID: row.string(at: 8),
             createdAt: row.timestamp(at: 9),
             updatedAt: row.timestamp(at: 10))
+        connection.unhealthyReason = row.optionalString(at: 11)
+        return connection
     }
 }

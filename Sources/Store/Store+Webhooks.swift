@@ -2,12 +2,12 @@ extension Store {
     private static let webhookColumns = """
         id, connection_id, object_type, event, hook_url, interval_minutes, fields, filters, page_max_limit, \
         include_all, is_healthy, is_paused, environment, webhook_type, secret, workspace_id, created_at_us, \
-        updated_at_us, checked_at_us
+        updated_at_us, checked_at_us, unhealthy_reason
         """
 
     private static let insertWebhookSQL = """
         INSERT INTO webhooks (\(webhookColumns), built_seq, initial_phase, snapshot_seq)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
         """
 
     /// Every column but the id and the delivery cursor, which an update leaves alone.
@@ -15,7 +15,7 @@ extension Store {
         UPDATE webhooks SET connection_id = ?2, object_type = ?3, event = ?4, hook_url = ?5, interval_minutes = ?6,
             fields = ?7, filters = ?8, page_max_limit = ?9, include_all = ?10, is_healthy = ?11, is_paused = ?12,
             environment = ?13, webhook_type = ?14, secret = ?15, workspace_id = ?16, created_at_us = ?17,
-            updated_at_us = ?18, checked_at_us = ?19
+            updated_at_us = ?18, checked_at_us = ?19, unhealthy_reason = ?20
         WHERE id = ?1
         """
 
@@ -47,9 +47,9 @@ extension Store {
                 let snapshotSeq: Int64? = synced ? head : nil
                 try database.withStatement(Self.insertWebhookSQL) { statement in
                     try Self.bindWebhook(webhook, filters: filters, to: statement)
-                    try statement.bind(builtSeq, at: 20)
-                    try statement.bind(phase.rawValue, at: 21)
-                    try statement.bind(snapshotSeq, at: 22)
+                    try statement.bind(builtSeq, at: 21)
+                    try statement.bind(phase.rawValue, at: 22)
+                    try statement.bind(snapshotSeq, at: 23)
                     try statement.run()
                 }
             }
@@ -105,14 +105,16 @@ extension Store {
         return existed
     }
 
-    /// Marks the webhook healthy or unhealthy.
+    /// Marks the webhook healthy (its unhealthy reason cleared) or unhealthy with `reason` for the API to show.
     ///
     /// - Throws: ``StoreError/unknownWebhook(id:)``.
-    public func setWebhookHealthy(id: String, _ healthy: Bool) throws {
+    public func setWebhookHealthy(id: String, _ healthy: Bool, reason: String? = nil) throws {
         let database = try db()
-        try database.withStatement("UPDATE webhooks SET is_healthy = ?2 WHERE id = ?1") { statement in
+        let sql = "UPDATE webhooks SET is_healthy = ?2, unhealthy_reason = ?3 WHERE id = ?1"
+        try database.withStatement(sql) { statement in
             try statement.bind(id, at: 1)
             try statement.bind(healthy, at: 2)
+            try statement.bind(healthy ? nil : reason, at: 3)
             try statement.run()
         }
         guard database.changes > 0 else { throw StoreError.unknownWebhook(id: id) }
@@ -131,7 +133,7 @@ extension Store {
         }
     }
 
-    /// Binds the 19 columns of ``webhookColumns`` as parameters 1...19.
+    /// Binds the 20 columns of ``webhookColumns`` as parameters 1...20.
     private static func bindWebhook(_ webhook: Webhook, filters: String, to statement: Statement) throws {
         try statement.bind(webhook.id, at: 1)
         try statement.bind(webhook.connectionID, at: 2)
@@ -152,10 +154,11 @@ extension Store {
         try statement.bind(webhook.createdAt, at: 17)
         try statement.bind(webhook.updatedAt, at: 18)
         try statement.bind(webhook.checkedAt, at: 19)
+        try statement.bind(webhook.isHealthy ? nil : webhook.unhealthyReason, at: 20)
     }
 
     private static func readWebhook(_ row: Statement) throws -> Webhook {
-        Webhook(
+        var webhook = Webhook(
             id: row.string(at: 0),
             connectionID: row.string(at: 1),
             objectType: row.string(at: 2),
@@ -176,5 +179,7 @@ extension Store {
             createdAt: row.timestamp(at: 16),
             updatedAt: row.timestamp(at: 17),
             checkedAt: row.optionalTimestamp(at: 18))
+        webhook.unhealthyReason = row.optionalString(at: 19)
+        return webhook
     }
 }

@@ -40,12 +40,12 @@ import Testing
     }
 
     @Test func ipLiteralsAreRecognisedAndBracketedForLibcurl() {
-        #expect(IPAddressLiteral("127.0.0.1")?.urlHost == "127.0.0.1")
-        #expect(IPAddressLiteral("::1")?.urlHost == "[::1]")
-        #expect(IPAddressLiteral("2001:db8::5")?.isIPv6 == true)
-        #expect(IPAddressLiteral("127.0.0.1:80") == nil)
-        #expect(IPAddressLiteral("example.com") == nil)
-        #expect(IPAddressLiteral("") == nil)
+        #expect(IPAddress("127.0.0.1")?.urlHost == "127.0.0.1")
+        #expect(IPAddress("::1")?.urlHost == "[::1]")
+        #expect(IPAddress("2001:DB8::5")?.urlHost == "[2001:db8::5]")
+        #expect(IPAddress("127.0.0.1:80") == nil)
+        #expect(IPAddress("example.com") == nil)
+        #expect(IPAddress("") == nil)
     }
 
     @Test func requestDefaultsFollowTheDeliveryPolicy() {

@@ -31,7 +31,17 @@ import Testing
             #expect(message.status == .failed)
             #expect(reports.all.first?.errorClass == "blocked_destination")
             #expect(reports.all.first?.status == .pending)
-            #expect(try await fixture.store.webhook(id: webhook.id)?.isHealthy == false)
+            let unhealthy = try #require(try await fixture.store.webhook(id: webhook.id))
+            #expect(unhealthy.isHealthy == false)
+            // The reason is kept for the API, naming the message and the refusal.
+            let reason = unhealthy.unhealthyReason ?? ""
+            #expect(reason.contains(message.id) && reason.contains("127.0.0.0/8"), "\(reason)")
+            let shown = unhealthy.unifiedJSON(integrationType: nil).value(atPath: "unhealthy_reason")
+            #expect(shown?.stringValue == reason)
+            // A resume makes it healthy again and clears the reason.
+            try await fixture.emitter(client: client, configuration: configuration).resume(webhookID: webhook.id)
+            let resumed = try #require(try await fixture.store.webhook(id: webhook.id))
+            #expect(resumed.isHealthy && resumed.unhealthyReason == nil, "\(resumed)")
         }
         await fixture.close()
     }

@@ -63,22 +63,23 @@ struct APIHarness: Sendable {
     }
 }
 
-/// Runs `body` against a fresh application with the management API listening on 127.0.0.1:0.
+/// Runs `body` against a fresh application with the management API listening on 127.0.0.1:0, on a new store or on
+/// `database`.
 func withAPI<Result>(
     allowPrivateTargets: Bool = true, minimumInterval: Double = 1,
     polling: PollerConfiguration = PollerConfiguration(), delivery: EmitterConfiguration? = nil,
+    database: String? = nil,
     _ body: (APIHarness) async throws -> Result
 ) async throws -> Result {
     try await withTemporaryDirectory(prefix: "api") { dir in
         var configuration = ServeConfiguration()
-        configuration.database = dir.path("vhooks.db")
+        configuration.database = database ?? dir.path("vhooks.db")
         configuration.minimumIntervalMinutes = minimumInterval
         configuration.workspaceSecret = "api-test-secret"
         configuration.listen = ListenAddress(host: "127.0.0.1", port: 0)
         configuration.allowPrivateTargets = allowPrivateTargets
         var deliveryConfiguration = delivery ?? EmitterConfiguration()
         if delivery == nil { deliveryConfiguration.batchWait = .milliseconds(20) }
-        deliveryConfiguration.allowPrivateTargets = true
         let app = try await Application(
             configuration: configuration, catalog: .builtin(), polling: polling, delivery: deliveryConfiguration,
             logger: .test("api"))

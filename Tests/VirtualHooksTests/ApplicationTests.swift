@@ -15,6 +15,7 @@ import VirtualHooks
         configuration.database = database
         configuration.minimumIntervalMinutes = 0.001
         configuration.workspaceSecret = "application-test-secret"
+        configuration.allowPrivateTargets = true  // the sandbox and the subscriber are on loopback
         configuration.connections = [Connection(id: "conn_app", integrationType: "sandbox", apiURL: providerURL)]
         configuration.webhooks = [
             WebhookDeclaration(
@@ -68,7 +69,6 @@ import VirtualHooks
                     polling.minimumInterval = .milliseconds(200)
                     var delivery = EmitterConfiguration()
                     delivery.batchWait = .milliseconds(50)
-                    delivery.allowPrivateTargets = true
                     let app = try await Application(
                         configuration: config, catalog: .builtin(), polling: polling, delivery: delivery,
                         logger: .test("app"))

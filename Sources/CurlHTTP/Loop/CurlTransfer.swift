@@ -56,7 +56,7 @@ final class CurlTransfer {
         try easy.set(CURLOPT_TIMEOUT_MS, request.timeout.curlMilliseconds)
         try easy.set(CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0)
         if request.followRedirects { try easy.set(CURLOPT_MAXREDIRS, 5) }
-        if let pinned = request.pinnedAddress.flatMap(IPAddressLiteral.init) {
+        if let pinned = request.pinnedAddress.flatMap(IPAddress.init) {
             // "::address:" = any URL host and port, connect to `address` on the URL's port
             try connectToList.append("::\(pinned.urlHost):")
             try easy.set(CURLOPT_CONNECT_TO, pointer: UnsafeMutableRawPointer(connectToList.pointer))

@@ -20,14 +20,24 @@ extension WebhookDeliverer {
         var record: AttemptRecord
         var decision: RetryDecision
         var latency: Duration
+
+        /// What the API shows as the webhook's `unhealthy_reason` when this attempt made it unhealthy.
+        var unhealthyReason: String {
+            let attempt = record.attempt
+            let detail = attempt.error ?? attempt.statusCode.map { "HTTP \($0)" } ?? "no response"
+            switch decision {
+            case .disabled: return "the receiver disabled deliveries (message \(message.id): \(detail))"
+            default: return "the retry schedule of message \(message.id) ran out; last attempt: \(detail)"
+            }
+        }
     }
 
     /// Logs attempts in one transaction, turns the webhook unhealthy if one failed for good, and reports each.
     func record(_ sent: [SentAttempt], webhook: Webhook) async throws {
         guard !sent.isEmpty else { return }
         try await store.recordAttempts(sent.map(\.record))
-        if sent.contains(where: { $0.record.status == .failed }) {
-            try await store.setWebhookHealthy(id: webhook.id, false)
+        if let failed = sent.first(where: { $0.record.status == .failed }) {
+            try await store.setWebhookHealthy(id: webhook.id, false, reason: failed.unhealthyReason)
         }
         for item in sent {
             let attempt = item.record.attempt

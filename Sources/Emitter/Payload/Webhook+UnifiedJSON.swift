@@ -3,8 +3,8 @@ import Store
 extension Webhook {
     /// The webhook as Unified's management API shows it (unified.md §1), without `runs` and without the Standard
     /// Webhooks signing secret: the `webhook` member of every payload. Numbers are JSON numbers (JS form when
-    /// written by ``JSWriter``); `fields`, `integration_type` and `checked_at` are omitted when unset; filter keys
-    /// are sorted so the bytes are stable.
+    /// written by ``JSWriter``); `fields`, `integration_type`, `checked_at` and `unhealthy_reason` (ours, not
+    /// Unified's) are omitted when unset; filter keys are sorted so the bytes are stable.
     /// - Parameter integrationType: the connection's integration type (`hubspot`, `sandbox`), `nil` if unknown.
     public func unifiedJSON(integrationType: String?) -> JSONValue {
         var members: [(String, JSONValue)] = [
@@ -23,6 +23,7 @@ extension Webhook {
         members.append(("filters", .object(filterMembers)))
         members.append(("page_max_limit", .number(Double(pageMaxLimit))))
         members.append(("is_healthy", .bool(isHealthy)))
+        if !isHealthy, let unhealthyReason { members.append(("unhealthy_reason", .string(unhealthyReason))) }
         members.append(("is_paused", .bool(isPaused)))
         members.append(("environment", .string(environment)))
         members.append(("webhook_type", .string(webhookType)))

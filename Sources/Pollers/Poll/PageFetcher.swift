@@ -13,10 +13,13 @@ struct FetchedPage: Sendable {
 
 /// Fetches one page, retrying it in place until it parses (polling.md §10): 429 pauses for `Retry-After` or an
 /// exponential backoff and never fails the run; 408, 5xx, timeouts and malformed bodies retry with backoff up to a
-/// limit; 401/403/404 are configuration errors; 400/410 on a next page means the token expired.
+/// limit; 401/403/404 are configuration errors; 400/410 on a next page means the token expired. Every request goes to
+/// the run's checked `api_url` destination: its origin only, connected to the pinned address.
 struct PageFetcher: Sendable {
     var stream: StreamKey
     var client: any HTTPClient
+    /// The connection's `api_url` after the destination rule, resolved once per run.
+    var target: ResolvedDestination
     var headers: [HTTPHeader]
     var recordsPath: String
     var configuration: PollerConfiguration
@@ -26,7 +29,20 @@ struct PageFetcher: Sendable {
     /// Raised when a next-page token is refused (400/410): the run re-anchors instead of failing.
     struct TokenExpired: Error {}
 
+    /// Refuses a page URL off the `api_url`'s origin (a provider's next link to another host, port or scheme),
+    /// before anything, the credential above all, is sent there.
+    /// - Throws: ``PollError`` `.foreignLink` naming the link.
+    func checkOrigin(of url: String) throws(PollError) {
+        let origin = DestinationOrigin(url: url)
+        guard origin != target.origin else { return }
+        throw PollError(
+            .foreignLink, stream: stream,
+            "the next link \(url) is not on the api_url's origin \(target.origin)"
+                + (origin.map { " but on \($0)" } ?? "") + ": not followed, and the credential is not sent there")
+    }
+
     func fetch(url: String, isNextPage: Bool) async throws -> FetchedPage {
+        try checkOrigin(of: url)
         var transientFailures = 0
         var throttles = 0
         while true {
@@ -35,7 +51,7 @@ struct PageFetcher: Sendable {
             do {
                 let request = HTTPRequest(
                     url: url, headers: headers, connectTimeout: configuration.connectTimeout,
-                    timeout: configuration.requestTimeout)
+                    timeout: configuration.requestTimeout, pinnedAddress: target.pinnedAddress)
                 let response = try await client.execute(request)
                 let now = Timestamp.now()
                 let date = response.header("Date").flatMap(HTTPDate.parse)

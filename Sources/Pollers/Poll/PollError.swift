@@ -15,6 +15,14 @@ public struct PollError: Error, Sendable, CustomStringConvertible {
         case paginationLoop
         /// The store rejected the page commit.
         case store
+        /// The connection's `api_url` is refused by the destination rule (a private, loopback or reserved address,
+        /// or not a valid target): the connection turns unhealthy until it is fixed.
+        case refusedTarget
+        /// The `api_url` host did not resolve; the next run tries again.
+        case unresolvable
+        /// A next link points at another origin than the `api_url`: it is not followed, so the connection's
+        /// credential never goes there.
+        case foreignLink
     }
 
     public var kind: Kind

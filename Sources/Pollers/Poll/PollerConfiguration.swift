@@ -23,6 +23,10 @@ public struct PollerConfiguration: Sendable {
     /// Used when the connector's own values are not wanted (tests and the demo shorten them).
     public var lookbackOverride: Duration?
     public var safetyLagOverride: Duration?
+    /// Whether a connection's `api_url` may point at private, loopback, link-local and reserved addresses (the
+    /// server's `allow_private_targets`). Off by default: every run resolves the host, refuses such addresses (the
+    /// connection turns unhealthy with the reason) and pins every request to the checked address.
+    public var allowPrivateTargets = false
     /// Connect and total timeouts of one List request.
     public var connectTimeout: Duration = .seconds(5)
     public var requestTimeout: Duration = .seconds(30)

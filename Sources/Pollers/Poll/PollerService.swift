@@ -151,14 +151,15 @@ public final class PollerService: Service, Sendable {
                 PollRun(
                     stream: stream, startedAt: .now(), finishedAt: .now(), status: .failed, pages: 0, records: 0,
                     events: 0, error: error.message))
-            if error.kind == .configuration || error.kind == .unknownConnector {
+            if [.configuration, .unknownConnector, .refusedTarget].contains(error.kind) {
                 var unhealthy = connection
                 unhealthy.isHealthy = false
+                unhealthy.unhealthyReason = error.message
                 unhealthy.updatedAt = .now()
                 try? await store.saveConnection(unhealthy)
                 logger.error(
                     "connection marked unhealthy; polling stops until it is fixed",
-                    metadata: ["vh.connection": "\(connection.id)"])
+                    metadata: ["vh.connection": "\(connection.id)", "vh.reason": "\(error.message)"])
             }
         } catch {
             logger.error("poll failed", metadata: ["vh.stream": "\(stream)", "vh.error": "\(error)"])

@@ -93,7 +93,8 @@ public struct StreamPoller: Sendable {
         let request = PageRequest(
             baseURL: connection.apiURL, connectionID: connection.id, object: object, pageSize: pageSize)
         let fetcher = PageFetcher(
-            stream: stream, client: client, headers: headers, recordsPath: object.recordsPath,
+            stream: stream, client: client, target: try await resolveTarget(), headers: headers,
+            recordsPath: object.recordsPath,
             configuration: configuration, sleeper: sleeper, logger: logger)
         let differ = Differ(stream: stream, object: object)
 
@@ -160,6 +161,8 @@ public struct StreamPoller: Sendable {
                     throw PollError(.paginationLoop, stream: stream, "the provider repeated page token '\(next)'")
                 }
                 let upcomingURL = next.map { request.url(queryFrom: queryFrom, token: $0) }
+                // Before this page commits, so no checkpoint ever names a link off the connection's origin.
+                if let upcomingURL { try fetcher.checkOrigin(of: upcomingURL) }
                 async let upcoming = Self.prefetch(upcomingURL, with: fetcher)
 
                 let ids = differ.ids(of: page.records)

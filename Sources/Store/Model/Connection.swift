@@ -19,6 +19,9 @@ public struct Connection: Sendable, Hashable, Codable {
     public var isPaused: Bool
     /// False after a configuration error at the provider (401 after refresh, 403, 404 on the List).
     public var isHealthy: Bool
+    /// Why the connection is unhealthy (its `api_url` refused by the destination rule, a 401/403/404 on the List),
+    /// for the API to show; the store keeps it only while the connection is unhealthy.
+    public var unhealthyReason: String?
     public var workspaceID: String
     public var createdAt: Timestamp
     public var updatedAt: Timestamp

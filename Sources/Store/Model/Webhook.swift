@@ -21,6 +21,9 @@ public struct Webhook: Sendable, Hashable, Codable {
     /// Backfill every existing record first (INITIAL-PARTIAL pages, then INITIAL-COMPLETE).
     public var includeAll: Bool
     public var isHealthy: Bool
+    /// Why the webhook is unhealthy (its `hook_url` refused by the destination rule, retries exhausted, the receiver
+    /// disabled it), for the API to show; the store keeps it only while the webhook is unhealthy.
+    public var unhealthyReason: String?
     public var isPaused: Bool
     public var environment: String
     public var webhookType: String

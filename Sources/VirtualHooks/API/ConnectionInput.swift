@@ -31,6 +31,7 @@ struct ConnectionInput {
             connection = existing
             resetAbsent = false
         }
+        let before = connection
         if resetAbsent || body.has("integration_type") {
             let type = try body.requiredString("integration_type")
             guard catalog.spec(type) != nil else {
@@ -73,6 +74,8 @@ struct ConnectionInput {
         } else if resetAbsent {
             connection.isPaused = false
         }
+        // New credentials or a new api_url are how an operator says "fixed": polling tries again.
+        if connection.apiURL != before.apiURL || connection.token != before.token { connection.isHealthy = true }
         connection.updatedAt = now
         return connection
     }

@@ -1,8 +1,8 @@
-import Emitter
+import CurlHTTP
 
 /// The save-time rule for `hook_url` and `auth.api_url` (delivery.md §12, the part decidable without DNS): the
-/// emitter's ``DestinationGuard`` check, worded for an API client. The emitter checks the resolved address again at
-/// every connection, so a host name that later resolves to a private address is still refused.
+/// HTTP client's ``DestinationGuard`` check, worded for an API client. Deliveries and polls check the resolved
+/// address again before they connect, so a host name that later resolves to a private address is still refused.
 struct TargetURLRule {
     var allowPrivateTargets: Bool
 
@@ -13,8 +13,7 @@ struct TargetURLRule {
         }
         switch rejection.kind {
         case .refused:
-            return "\(field) is refused: \(rejection.reason) (private, loopback, link-local and reserved targets need "
-                + "the server's --allow-private-targets)"
+            return "\(field) is refused: \(rejection.reason) (\(DestinationRejection.privateTargetsHint))"
         default:
             return "\(field) must be an http:// or https:// URL: \(rejection.reason)"
         }

@@ -19,7 +19,8 @@ public final class Application: Service, Sendable {
     let logger: Logger
     let managementServer: ManagementServer?
 
-    /// Opens the store (creating or migrating it) and creates or updates what the configuration declares.
+    /// Opens the store (creating or migrating it), creates or updates what the configuration declares, and re-checks
+    /// every stored target against the destination rule of this start (``TargetRecheck``).
     /// - Throws: store errors, or ``ConfigurationError`` for declarations the store rejects.
     public init(
         configuration: ServeConfiguration, catalog: ConnectorCatalog, polling: PollerConfiguration = .init(),
@@ -27,16 +28,22 @@ public final class Application: Service, Sendable {
         pollObserver: (@Sendable (PollRun) -> Void)? = nil,
         deliveryObserver: (@Sendable (DeliveryReport) -> Void)? = nil
     ) async throws {
+        var polling = polling
+        var delivery = delivery
+        polling.allowPrivateTargets = polling.allowPrivateTargets || configuration.allowPrivateTargets
+        delivery.allowPrivateTargets = delivery.allowPrivateTargets || configuration.allowPrivateTargets
         let store = try Store(path: configuration.database, logger: logger)
         do {
             try await DeclarationApplier(store: store).apply(configuration)
+            try await TargetRecheck(
+                store: store, connectionsMayBePrivate: polling.allowPrivateTargets,
+                webhooksMayBePrivate: delivery.allowPrivateTargets, logger: logger
+            ).run()
             _ = try await store.workspaceSecret()
         } catch {
             await store.close()
             throw error
         }
-        var polling = polling
-        var delivery = delivery
         if let delays = configuration.retryDelays { delivery.retryDelays = delays }
         if let lookback = configuration.lookbackSeconds { polling.lookbackOverride = .seconds(lookback) }
         if let lag = configuration.safetyLagSeconds { polling.safetyLagOverride = .seconds(lag) }
@@ -48,9 +55,7 @@ public final class Application: Service, Sendable {
             store: store, client: client, catalog: catalog, configuration: polling, logger: logger,
             observer: pollObserver)
         let emitter = Emitter(
-            store: store, client: client,
-            configuration: delivery.allowingPrivateTargets(configuration.allowPrivateTargets), logger: logger,
-            observer: deliveryObserver)
+            store: store, client: client, configuration: delivery, logger: logger, observer: deliveryObserver)
         self.pollers = pollers
         self.emitter = emitter
         self.managementServer = configuration.listen.map { address in

@@ -1,4 +1,4 @@
-import Emitter
+import CurlHTTP
 
 extension ServeConfiguration {
     /// Applies the API's save-time SSRF rule to what the file declares, after command-line overrides (so

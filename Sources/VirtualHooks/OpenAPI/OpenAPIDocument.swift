@@ -77,6 +77,7 @@ public enum OpenAPIDocument {
           "filters": {"type": "object", "additionalProperties": {"type": "string"}},
           "page_max_limit": {"type": "number", "minimum": 1, "maximum": 1000, "description": "Most records in one POST (an integer; floats such as 100.0 accepted)."},
           "is_healthy": {"type": "boolean", "readOnly": true},
+          "unhealthy_reason": {"type": "string", "readOnly": true, "description": "VirtualHooks extension, not in Unified's API: why the webhook is unhealthy (hook_url refused by the destination rule, retries exhausted, disabled by the receiver). Present only while is_healthy is false."},
           "is_paused": {"type": "boolean"},
           "is_beta": {"type": "boolean", "readOnly": true},
           "checked_at": {"type": "string", "format": "date-time", "readOnly": true},
@@ -97,6 +98,7 @@ public enum OpenAPIDocument {
           "auth": {"type": "object", "properties": {"token": {"type": "string", "writeOnly": true}, "api_url": {"type": "string", "format": "uri"}}},
           "is_paused": {"type": "boolean"},
           "is_healthy": {"type": "boolean", "readOnly": true},
+          "unhealthy_reason": {"type": "string", "readOnly": true, "description": "VirtualHooks extension, not in Unified's API: why the connection is unhealthy (auth.api_url refused by the destination rule, 401/403/404 from the provider). Present only while is_healthy is false."},
           "environment": {"type": "string"},
           "external_xref": {"type": "string"}
       }},

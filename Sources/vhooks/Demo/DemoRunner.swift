@@ -50,6 +50,7 @@ struct DemoRunner: Sendable {
             configuration.database = directory.appendingPathComponent("vhooks.db").path
             configuration.minimumIntervalMinutes = 0.01
             configuration.workspaceSecret = workspaceSecret
+            configuration.allowPrivateTargets = true  // the demo's provider and subscriber are on loopback
             configuration.connections = [
                 Connection(
                     id: "conn_demo_sandbox", integrationType: "sandbox",
@@ -65,7 +66,6 @@ struct DemoRunner: Sendable {
             polling.minimumInterval = .seconds(1)
             var delivery = EmitterConfiguration()
             delivery.batchWait = .milliseconds(200)
-            delivery.allowPrivateTargets = true  // the demo's subscriber is on loopback
             let app = try await Application(
                 configuration: configuration, catalog: .builtin(), polling: polling, delivery: delivery,
                 logger: quiet)

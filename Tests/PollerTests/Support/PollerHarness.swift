@@ -55,6 +55,7 @@ func withPollerHarness<Result>(
             pollerConfiguration.transientBaseDelay = .milliseconds(1)
             pollerConfiguration.throttleBaseDelay = .milliseconds(1)
             pollerConfiguration.minimumInterval = .milliseconds(100)
+            pollerConfiguration.allowPrivateTargets = true  // the sandbox is on loopback
             let harness = PollerHarness(
                 sandbox: sandbox, store: store, client: client, connection: connection,
                 configuration: pollerConfiguration)

@@ -1,14 +1,20 @@
-/// The parts of a hook URL the guard checks, parsed strictly: anything libcurl or a receiver could read differently
-/// (backslashes, whitespace, control characters, userinfo, zone ids) is refused rather than guessed at.
+/// The parts of a target URL (a hook URL, a provider's `api_url` or next link) the destination rule checks, parsed
+/// strictly: anything libcurl or a receiver could read differently (backslashes, whitespace, control characters,
+/// userinfo, zone ids, non-ASCII or empty host labels) is refused rather than guessed at. The one parser of targets.
 struct DestinationURL: Sendable {
     /// `http` or `https`, lowercased.
     var scheme: String
-    /// The host, lowercased, without brackets (an IPv6 literal is bare).
-    var host: String
+    /// The host in its normal form (``DestinationHost``).
+    var hostForm: DestinationHost
     /// The explicit port, or the scheme's default.
     var port: Int
-    /// The host parsed as an address when it is an IP literal.
-    var literal: IPAddress?
+
+    /// The normalised host: a lowercased name without trailing dots, or an address's canonical text (IPv6 bare).
+    var host: String { hostForm.text }
+    /// The host as an address when it is an IP literal in any form.
+    var literal: IPAddress? { hostForm.address }
+    /// The scheme, normalised host and port: what "the same origin" compares.
+    var origin: DestinationOrigin { DestinationOrigin(scheme: scheme, host: host, port: port) }
 
     static func parse(_ url: String) -> Result<DestinationURL, DestinationRejection> {
         func reject(_ reason: String) -> Result<DestinationURL, DestinationRejection> {
@@ -28,30 +34,33 @@ struct DestinationURL: Sendable {
         let rest = url[separator.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard !authority.contains("@") else { return reject("the URL has userinfo (credentials before the host)") }
-        var host: Substring
+        var rawHost: Substring
         var portText: Substring?
-        if authority.hasPrefix("[") {
+        let bracketed = authority.hasPrefix("[")
+        if bracketed {
             guard let close = authority.firstIndex(of: "]") else { return reject("unterminated IPv6 address") }
-            host = authority[authority.index(after: authority.startIndex)..<close]
+            rawHost = authority[authority.index(after: authority.startIndex)..<close]
             let after = authority[authority.index(after: close)...]
             if !after.isEmpty {
                 guard after.hasPrefix(":") else { return reject("unexpected text after the IPv6 address") }
                 portText = after.dropFirst()
             }
-            guard case .v6 = IPAddress(String(host)) else { return reject("\"\(host)\" is not an IPv6 address") }
         } else {
             if let colon = authority.lastIndex(of: ":") {
-                host = authority[..<colon]
+                rawHost = authority[..<colon]
                 portText = authority[authority.index(after: colon)...]
             } else {
-                host = authority
+                rawHost = authority
             }
-            guard !host.contains(":"), !host.contains("["), !host.contains("]") else {
-                return reject("malformed host \"\(host)\"")
+            guard !rawHost.contains(":"), !rawHost.contains("["), !rawHost.contains("]") else {
+                return reject("malformed host \"\(rawHost)\"")
             }
         }
-        guard !host.isEmpty else { return reject("the URL has no host") }
-        guard !host.contains("%") else { return reject("percent-encoding or a zone id in the host") }
+        let host: DestinationHost
+        switch DestinationHost.parse(rawHost, bracketed: bracketed) {
+        case .success(let value): host = value
+        case .failure(let problem): return reject(problem.reason)
+        }
         var port = defaultPort
         if let portText {
             guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy(\.isASCII), let value = Int(portText),
@@ -59,24 +68,6 @@ struct DestinationURL: Sendable {
             else { return reject("port \"\(portText)\" is not between 1 and 65535") }
             port = value
         }
-        let lowered = host.lowercased()
-        return .success(DestinationURL(scheme: scheme, host: lowered, port: port, literal: IPAddress(lowered)))
-    }
-
-    /// Whether the host is a name that always means this machine (`localhost`, `*.localhost`, RFC 6761), with or
-    /// without a trailing dot.
-    var isLocalhostName: Bool {
-        let name = host.hasSuffix(".") ? String(host.dropLast()) : host
-        return name == "localhost" || name.hasSuffix(".localhost")
-    }
-
-    /// Whether the host looks like an IPv4 address in a form `inet_pton` refuses but resolvers accept (`127.1`,
-    /// `0x7f.1`, `2130706433`): the WHATWG rule, the last label is numeric (no top-level domain starts with a digit).
-    var isNonStandardIPv4: Bool {
-        guard literal == nil else { return false }
-        let name = host.hasSuffix(".") ? String(host.dropLast()) : host
-        guard let last = name.split(separator: ".", omittingEmptySubsequences: false).last, let first = last.first
-        else { return false }
-        return first.isASCII && first.isNumber
+        return .success(DestinationURL(scheme: scheme, hostForm: host, port: port))
     }
 }

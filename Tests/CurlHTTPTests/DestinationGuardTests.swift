@@ -1,4 +1,4 @@
-@testable import Emitter
+@testable import CurlHTTP
 import Testing
 
 /// `DestinationGuard.validate(url:)` (save time, no DNS) and `resolve(url:)` with loopback names and literals only.

@@ -1,4 +1,4 @@
-@testable import Emitter
+@testable import CurlHTTP
 import Testing
 
 /// The refused-range table of delivery.md §12 as a pure function: edges of every block, the IPv6 forms that carry

@@ -1,7 +1,8 @@
-/// Why a webhook URL may not be saved or delivered to (`delivery.md` §12), naming the URL.
+/// Why a target URL (a hook URL, a provider `api_url` or next link) may not be saved or called (`delivery.md` §12),
+/// naming the URL.
 public struct DestinationRejection: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem it is, so callers can answer 400 for ``invalidURL`` and ``refused`` and keep
-    /// ``unresolvable`` (a DNS failure, possibly transient) apart at delivery.
+    /// ``unresolvable`` (a DNS failure, possibly transient) apart at use.
     public enum Kind: String, Sendable, Hashable {
         /// Not an absolute http(s) URL with a host, no userinfo and a valid port.
         case invalidURL = "invalid_url"
@@ -23,6 +24,10 @@ public struct DestinationRejection: Error, Sendable, Hashable, CustomStringConve
         self.reason = reason
         self.kind = kind
     }
+
+    /// The advice for a ``Kind/refused`` target, for messages that name the setting.
+    public static let privateTargetsHint =
+        "private, loopback, link-local and reserved targets need the server's --allow-private-targets"
 
     public var description: String { "destination \(url) refused: \(reason)" }
 }

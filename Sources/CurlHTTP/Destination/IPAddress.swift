@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// A parsed IPv4 or IPv6 address, the unit the SSRF guard's range table (`delivery.md` §12) is checked against.
-/// Parsed with `inet_pton` only, so the non-standard IPv4 forms some resolvers accept (`127.1`, `0x7f.0.0.1`,
-/// `2130706433`) are not addresses here; ``DestinationGuard`` refuses such hosts separately.
+/// A parsed IPv4 or IPv6 address, the unit the SSRF guard's range table (`delivery.md` §12) is checked against, and
+/// what a request is pinned to (``HTTPRequest/pinnedAddress``). Parsed with `inet_pton` only, so the non-standard
+/// IPv4 forms some resolvers accept (`127.1`, `0x7f.0.0.1`, `2130706433`) are not addresses here; the destination
+/// rule reads those URL hosts itself and refuses them unless private targets are allowed.
 public enum IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// An IPv4 address, most significant octet first in the high bits.
     case v4(UInt32)
@@ -38,6 +39,14 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible {
             var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
             guard inet_ntop(AF_INET6, &storage, &buffer, socklen_t(buffer.count)) != nil else { return "?" }
             return String(cString: buffer)
+        }
+    }
+
+    /// The form a URL's host takes (an IPv6 address in brackets), as libcurl's `CURLOPT_CONNECT_TO` expects it.
+    public var urlHost: String {
+        switch self {
+        case .v4: return description
+        case .v6: return "[\(description)]"
         }
     }
 

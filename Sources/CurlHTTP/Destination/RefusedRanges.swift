@@ -1,6 +1,6 @@
 /// The address table of `delivery.md` §12 (Svix's list plus Teredo and site-local): special-purpose, private,
-/// loopback, link-local, documentation, multicast and reserved blocks a delivery must never reach unless the server
-/// allows private targets.
+/// loopback, link-local, documentation, multicast and reserved blocks no outbound request (delivery or poll) may
+/// reach unless the server allows private targets.
 public enum RefusedRanges {
     /// IPv4 blocks (`240.0.0.0/4` includes `255.255.255.255`).
     public static let ipv4: [IPRange] = parse([

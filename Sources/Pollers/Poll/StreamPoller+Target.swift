@@ -1,0 +1,27 @@
+import CurlHTTP
+
+extension StreamPoller {
+    /// The connection's `api_url` under the destination rule (`delivery.md` §12), once per run: resolved, every
+    /// address checked against the refused ranges unless private targets are allowed, and the checked address
+    /// pinned for every page of the run (an IP literal needs no lookup).
+    /// - Throws: ``PollError`` `.refusedTarget` (the connection turns unhealthy) or `.unresolvable`.
+    func resolveTarget() async throws(PollError) -> ResolvedDestination {
+        do {
+            return try await DestinationGuard(allowPrivateTargets: configuration.allowPrivateTargets)
+                .resolve(url: connection.apiURL)
+        } catch {
+            switch error.kind {
+            case .unresolvable:
+                throw PollError(.unresolvable, stream: stream, "auth.api_url \(error.url): \(error.reason)")
+            case .refused:
+                throw PollError(
+                    .refusedTarget, stream: stream,
+                    "auth.api_url \(error.url) is refused: \(error.reason) "
+                        + "(\(DestinationRejection.privateTargetsHint))")
+            case .invalidURL:
+                throw PollError(
+                    .refusedTarget, stream: stream, "auth.api_url \(error.url) is not a valid target: \(error.reason)")
+            }
+        }
+    }
+}
