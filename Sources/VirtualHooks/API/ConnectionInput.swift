@@ -73,6 +73,8 @@ struct ConnectionInput {
         } else if resetAbsent {
             connection.isPaused = false
         }
+        // Declared strings in the document, not stored yet: held to their type all the same.
+        for key in ["environment", "external_xref"] { _ = try body.string(key) }
         connection.updatedAt = now
         return connection
     }
