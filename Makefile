@@ -19,12 +19,13 @@ demo: deps
 	$(SWIFT) build --product vhooks
 	$$($(SWIFT) build --product vhooks --show-bin-path)/vhooks demo
 
-# A virtualenv with Unified's official Python SDK (and an OpenAPI validator) for the SDK and OpenAPI tests. If PyPI
-# cannot be reached those tests are skipped, with a message saying so.
+# A virtualenv with Unified's official Python SDK, an OpenAPI validator and schemathesis (the schema-driven API test)
+# for the SDK and OpenAPI tests. If PyPI cannot be reached those tests are skipped, with a message saying so.
 sdk-venv:
-	@if ! $(SDK_VENV)/bin/python -c "import unified_python_sdk, openapi_spec_validator" 2>/dev/null; then \
-		echo "installing unified-python-sdk and openapi-spec-validator into $(SDK_VENV)"; \
-		{ python3 -m venv $(SDK_VENV) && $(SDK_VENV)/bin/pip install -q unified-python-sdk==0.61.5 openapi-spec-validator; } \
+	@if ! $(SDK_VENV)/bin/python -c "import unified_python_sdk, openapi_spec_validator, schemathesis" 2>/dev/null; then \
+		echo "installing unified-python-sdk, openapi-spec-validator and schemathesis into $(SDK_VENV)"; \
+		{ python3 -m venv $(SDK_VENV) && $(SDK_VENV)/bin/pip install -q unified-python-sdk==0.61.5 openapi-spec-validator \
+			schemathesis==4.32.5; } \
 			|| echo "could not install the Python SDK: the SDK and OpenAPI validation tests will be skipped"; \
 	fi
 

@@ -44,24 +44,11 @@ import Glibc
             """.utf8
         ).write(to: URL(fileURLWithPath: config))
 
-        let tokenRun = try VhooksProcess(
-            ["token", "create", "--name", "sdk-e2e", "--db", database],
-            outputFile: URL(fileURLWithPath: dir.path("token.log")))
-        #expect(await tokenRun.waitForExit() == 0, "token create: \(tokenRun.output)")
-        let token = try #require(
-            tokenRun.output.split(separator: "\n").map(String.init).first { $0.hasPrefix("vh_") },
-            "no token in: \(tokenRun.output)")
-
-        let server = try VhooksProcess(
-            ["serve", "--config", config, "--listen", "127.0.0.1:0", "--allow-private-targets"],
-            outputFile: URL(fileURLWithPath: dir.path("serve.log")))
+        let served = try await ServedAPI.start(config: config, database: database, in: dir, tokenName: "sdk-e2e")
+        let server = served.server
         defer { server.send(SIGKILL) }
-        var port: Int?
-        try await waitUntil("vhooks serve logs its API port", timeout: .seconds(30)) {
-            port = Self.listeningPort(in: server.output)
-            return port != nil || !server.isRunning
-        }
-        let api = "http://127.0.0.1:\(try #require(port, "serve exited: \(server.output)"))"
+        let api = served.baseURL
+        let token = served.token
         #expect(try await TestHTTP.send("GET", api + "/health").status == 200)
 
         let result = try await SDKVirtualenv.run(
@@ -83,15 +70,5 @@ import Glibc
 
         server.send(SIGTERM)
         #expect(await server.waitForExit() == 0, "serve did not stop cleanly: \(server.output.suffix(2000))")
-    }
-
-    /// The port from serve's "management API listening … address=127.0.0.1:PORT" log line.
-    static func listeningPort(in log: String) -> Int? {
-        for line in log.split(separator: "\n") where line.contains("management API listening") {
-            guard let range = line.range(of: "address=127.0.0.1:") else { continue }
-            let digits = line[range.upperBound...].prefix { $0.isNumber }
-            if let port = Int(digits), port > 0 { return port }
-        }
-        return nil
     }
 }

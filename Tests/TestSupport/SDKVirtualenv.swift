@@ -3,7 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// The Python virtualenv `make test` prepares (`make sdk-venv`) with Unified's official SDK and an OpenAPI validator.
+/// The Python virtualenv `make test` prepares (`make sdk-venv`) with Unified's official SDK, an OpenAPI validator and
+/// schemathesis.
 ///
 /// Tests that need it are enabled only when it is there, and say so when it is not: a missing venv means PyPI could
 /// not be reached, which must show in the test report rather than pass silently.
@@ -11,12 +12,12 @@ public enum SDKVirtualenv {
     /// `.venv-sdk/bin/python` under the package root.
     public static let python = packageRoot.appendingPathComponent(".venv-sdk/bin/python")
 
-    /// Whether the venv exists and can import both packages (checked once per test process).
+    /// Whether the venv exists and can import all three packages (checked once per test process).
     public static let isReady: Bool = {
         guard FileManager.default.isExecutableFile(atPath: python.path) else { return false }
         let process = Process()
         process.executableURL = python
-        process.arguments = ["-c", "import unified_python_sdk, openapi_spec_validator"]
+        process.arguments = ["-c", "import unified_python_sdk, openapi_spec_validator, schemathesis"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return false }
@@ -32,7 +33,7 @@ public enum SDKVirtualenv {
     /// to be killed at `timeout`) and everything it printed, stdout and stderr interleaved.
     /// Waits without blocking a thread, so servers running in the test process keep answering the script.
     public static func run(
-        _ arguments: [String], environment: [String: String] = [:], timeout: Duration
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, timeout: Duration
     ) async throws -> (status: Int32?, output: String) {
         let output = FileManager.default.temporaryDirectory
             .appendingPathComponent("vhooks-python-\(UUID().uuidString).log")
@@ -43,6 +44,7 @@ public enum SDKVirtualenv {
         let process = Process()
         process.executableURL = python
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = handle
         process.standardError = handle

@@ -65,10 +65,14 @@ import VirtualHooks
                 json: .object([("connection_id", .string(connectionID)), ("object_type", .string("crm_company"))]))
             #expect(moved.status == 400)
             #expect(moved.errorField == "object_type")
-            let incomplete = try await api.send(
-                "PUT", "/unified/webhook/\(id)", json: .object([("hook_url", .string("https://hooks.example.com/h"))]))
-            #expect(incomplete.status == 400)
-            #expect(incomplete.errorField == "connection_id")
+            let otherConnection = try await api.send(
+                "PUT", "/unified/webhook/\(id)",
+                json: .object([("connection_id", .string("conn_other")), ("hook_url", .string("https://hooks.example.com/h"))]))
+            #expect(otherConnection.status == 400)
+            #expect(otherConnection.errorField == "connection_id")
+            let withoutHookURL = try await api.send("PUT", "/unified/webhook/\(id)", json: .object([]))
+            #expect(withoutHookURL.status == 400)
+            #expect(withoutHookURL.errorField == "hook_url")
             let badPatch = try await api.send(
                 "PATCH", "/unified/webhook/\(id)", json: .object([("interval", .number(0.5))]))
             #expect(badPatch.status == 400)

@@ -76,6 +76,8 @@ struct ConnectionInput {
         }
         // New credentials or a new api_url are how an operator says "fixed": polling tries again.
         if connection.apiURL != before.apiURL || connection.token != before.token { connection.isHealthy = true }
+        // Declared strings in the document, not stored yet: held to their type all the same.
+        for key in ["environment", "external_xref"] { _ = try body.string(key) }
         connection.updatedAt = now
         return connection
     }

@@ -2,7 +2,9 @@ import Hummingbird
 import Store
 
 /// The list query parameters shared by webhooks and connections (unified.md §3): paging, sort, order, and the
-/// filter values as given. Numbers may arrive as floats (`100.0`); non-integral or negative ones are 400.
+/// filter values as given. Numbers may arrive as floats (`100.0`); `limit` is 1...100 and `offset` 0...1e9, whole.
+/// A typed parameter (number, enum, boolean, date-time) given empty is 400, as the OpenAPI document says; an empty
+/// string filter (`object=`) is no filter.
 struct ListQuery {
     enum SortKey: String {
         case createdAt = "created_at"
@@ -11,6 +13,8 @@ struct ListQuery {
     }
 
     static let maximumLimit = 100
+    /// Far beyond any list; keeps the conversion to `Int` exact.
+    static let maximumOffset = 1e9
 
     var limit = 100
     var offset = 0
@@ -22,8 +26,10 @@ struct ListQuery {
 
     init(_ request: Request) throws(APIError) {
         for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
-        if let text = parameters["limit"] { limit = min(try Self.integer(text, "limit", minimum: 1), Self.maximumLimit) }
-        if let text = parameters["offset"] { offset = try Self.integer(text, "offset", minimum: 0) }
+        if let text = parameters["limit"] {
+            limit = try Self.integer(text, "limit", in: 1...Double(Self.maximumLimit))
+        }
+        if let text = parameters["offset"] { offset = try Self.integer(text, "offset", in: 0...Self.maximumOffset) }
         if let text = parameters["sort"] {
             guard let key = SortKey(rawValue: text) else {
                 throw .badRequest("sort must be name, updated_at or created_at", field: "sort")
@@ -31,7 +37,7 @@ struct ListQuery {
             sort = key
         }
         if let text = parameters["order"] {
-            switch text.lowercased() {
+            switch text {
             case "asc": descending = false
             case "desc": descending = true
             default: throw .badRequest("order must be asc or desc", field: "order")
@@ -47,10 +53,15 @@ struct ListQuery {
         return value
     }
 
-    /// A boolean filter parameter (`true` / `false`).
+    /// A boolean filter parameter (`true` / `false`; present but empty is 400).
     func bool(_ key: String) throws(APIError) -> Bool? {
-        guard let text = value(key) else { return nil }
-        switch text.lowercased() {
+        try Self.boolean(parameters[key], key)
+    }
+
+    /// `true` / `false` exactly, `nil` when absent; anything else, the empty string included, is 400.
+    static func boolean(_ text: String?, _ key: String) throws(APIError) -> Bool? {
+        switch text {
+        case nil: return nil
         case "true": return true
         case "false": return false
         default: throw .badRequest("\(key) must be true or false", field: key)
@@ -83,17 +94,16 @@ struct ListQuery {
         return Array(kept[offset..<min(kept.count, offset + limit)])
     }
 
-    private static func integer(_ text: String, _ key: String, minimum: Int) throws(APIError) -> Int {
-        guard let number = Double(text), number.isFinite, number == number.rounded(), number >= Double(minimum),
-            number <= 1e9
-        else {
-            throw .badRequest("\(key) must be a whole number >= \(minimum)", field: key)
+    private static func integer(_ text: String, _ key: String, in range: ClosedRange<Double>) throws(APIError) -> Int {
+        guard let number = Double(text), number.isFinite, number == number.rounded(), range.contains(number) else {
+            throw .badRequest(
+                "\(key) must be a whole number from \(Int(range.lowerBound)) to \(Int(range.upperBound))", field: key)
         }
         return Int(number)
     }
 
     private static func time(_ key: String, _ text: String?) throws(APIError) -> Timestamp? {
-        guard let text, !text.isEmpty else { return nil }
+        guard let text else { return nil }
         guard let time = Timestamp(iso8601: text) else {
             throw .badRequest("\(key) must be an ISO-8601 date-time", field: key)
         }
@@ -104,11 +114,6 @@ struct ListQuery {
 extension ListQuery {
     /// A boolean query parameter outside a list (`include_all`).
     static func flag(_ request: Request, _ key: String) throws(APIError) -> Bool? {
-        guard let text = request.uri.queryParameters[key[...]].map(String.init), !text.isEmpty else { return nil }
-        switch text.lowercased() {
-        case "true": return true
-        case "false": return false
-        default: throw .badRequest("\(key) must be true or false", field: key)
-        }
+        try boolean(request.uri.queryParameters[key[...]].map(String.init), key)
     }
 }

@@ -98,7 +98,10 @@ public struct ManagementAPI: HTTPResponder, Sendable {
                     .object([("status", .string("unavailable")), ("error", .string("the store does not answer: \(error)"))]),
                     status: .serviceUnavailable)
             }
-        case "/openapi.json": return APIReply.jsonText(OpenAPIDocument.json)
+        case "/openapi.json":
+            return APIReply.jsonText(
+                OpenAPIDocument.json(
+                    minimumIntervalMinutes: settings.minimumIntervalMinutes, maximumBodyBytes: settings.maximumBodyBytes))
         default: break
         }
         try await authenticate(request)
@@ -253,20 +256,6 @@ public struct ManagementAPI: HTTPResponder, Sendable {
     }
 
     private func body(_ request: inout Request) async throws -> BodyFields {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: settings.maximumBodyBytes)
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw APIError(
-                status: .contentTooLarge, message: "request body exceeds \(settings.maximumBodyBytes) bytes")
-        }
-        guard buffer.readableBytes > 0 else { throw APIError.badRequest("the request body must be a JSON object") }
-        let value: JSONValue
-        do {
-            value = try buffer.withUnsafeReadableBytes { raw in try JSONParser.parse(raw) }
-        } catch {
-            throw APIError.badRequest("the request body is not valid JSON: \(error)")
-        }
-        return try BodyFields(value)
+        try await RequestBodyReader(limit: settings.maximumBodyBytes).fields(of: &request)
     }
 }

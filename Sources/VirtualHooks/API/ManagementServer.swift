@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOConcurrencyHelpers
 import ServiceLifecycle
@@ -35,6 +36,7 @@ final class ManagementServer: Sendable {
     func run() async throws {
         let application = Hummingbird.Application(
             responder: api,
+            server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [ParserErrorBodyHandler()])),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "VirtualHooks"),
             onServerRunning: { [weak self] channel in self?.markRunning(port: channel.localAddress?.port ?? -1) },
             logger: logger

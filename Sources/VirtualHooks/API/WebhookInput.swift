@@ -3,9 +3,10 @@ import Store
 
 /// Turns a Webhook request body (unified.md §1, §4) into a validated ``Webhook``.
 ///
-/// Create and PUT require `connection_id`, `object_type`, `event` and `hook_url`; PUT resets absent optional fields
-/// to their defaults; PATCH changes only what is present. On PUT/PATCH, `connection_id`, `object_type` and `event`
-/// must equal the stored values (delete and recreate instead), and `environment` and `webhook_type` are ignored.
+/// Create requires `connection_id`, `object_type`, `event` and `hook_url`, PUT `hook_url`; PUT resets absent optional
+/// fields to their defaults; PATCH changes only what is present. On PUT/PATCH, `connection_id`, `object_type` and
+/// `event` are read-only (the OpenAPI document says so): they may be sent only with the stored values (delete and
+/// recreate instead), and `environment` and `webhook_type` are ignored.
 struct WebhookInput {
     /// One year: larger intervals are surely mistakes, and would overflow the pollers' durations.
     static let maximumIntervalMinutes = 525_600.0
@@ -39,9 +40,9 @@ struct WebhookInput {
             webhook = existing
             let isPut: Bool
             if case .replace = mode { isPut = true } else { isPut = false }
-            try Self.requireUnchanged(body, "connection_id", existing.connectionID, required: isPut)
-            try Self.requireUnchanged(body, "object_type", existing.objectType, required: isPut)
-            if isPut || body.has("event") {
+            try Self.requireUnchanged(body, "connection_id", existing.connectionID)
+            try Self.requireUnchanged(body, "object_type", existing.objectType)
+            if body.has("event") {
                 let event = try Self.event(try body.requiredString("event"))
                 guard event == existing.event else {
                     throw APIError.badRequest(
@@ -109,6 +110,8 @@ struct WebhookInput {
         } else if resetAbsent {
             webhook.isPaused = false
         }
+        // Declared strings in the document, not used by delivery yet: held to their type all the same.
+        for key in ["db_type", "db_url", "db_schema", "db_name_prefix"] { _ = try body.string(key) }
     }
 
     /// The connector spec of the webhook's connection.
@@ -169,10 +172,8 @@ struct WebhookInput {
         }
     }
 
-    private static func requireUnchanged(_ body: BodyFields, _ key: String, _ stored: String, required: Bool)
-        throws(APIError)
-    {
-        guard required || body.has(key) else { return }
+    private static func requireUnchanged(_ body: BodyFields, _ key: String, _ stored: String) throws(APIError) {
+        guard body.has(key) else { return }
         let value = try body.requiredString(key)
         guard value == stored else {
             throw .badRequest("\(key) cannot change (it is '\(stored)'); delete and recreate the webhook", field: key)
