@@ -46,7 +46,7 @@ public enum OpenAPIDocument {
       "get": {"operationId": "getWebhookSecret", "summary": "The webhook's Standard Webhooks signing secret (Unified's object has none), for verifying webhook-signature", "responses": {"200": {"description": "The secret", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WebhookSecret"}}}}, "401": {"description": "Missing or invalid API token.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "404": {"description": "No such id.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
     },
     "/unified/connection": {
-      "get": {"operationId": "listUnifiedConnections", "summary": "List connections", "parameters": [{"name": "limit", "in": "query", "required": false, "schema": {"type": "number"}}, {"name": "offset", "in": "query", "required": false, "schema": {"type": "number"}}, {"name": "updated_gte", "in": "query", "required": false, "schema": {"type": "string"}, "description": "ISO-8601 date-time"}, {"name": "sort", "in": "query", "required": false, "schema": {"type": "string"}, "description": "updated_at, created_at or name"}, {"name": "order", "in": "query", "required": false, "schema": {"type": "string"}, "description": "asc or desc"}, {"name": "env", "in": "query", "required": false, "schema": {"type": "string"}}, {"name": "categories", "in": "query", "required": false, "schema": {"type": "string"}}], "responses": {"200": {"description": "Connections (a bare array)", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Connection"}}}}}, "400": {"description": "Bad input: the field at fault is named.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "401": {"description": "Missing or invalid API token.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}},
+      "get": {"operationId": "listUnifiedConnections", "summary": "List connections", "parameters": [{"name": "limit", "in": "query", "required": false, "schema": {"type": "number"}}, {"name": "offset", "in": "query", "required": false, "schema": {"type": "number"}}, {"name": "updated_gte", "in": "query", "required": false, "schema": {"type": "string"}, "description": "ISO-8601 date-time"}, {"name": "sort", "in": "query", "required": false, "schema": {"type": "string"}, "description": "updated_at, created_at or name"}, {"name": "order", "in": "query", "required": false, "schema": {"type": "string"}, "description": "asc or desc"}, {"name": "env", "in": "query", "required": false, "schema": {"type": "string"}}, {"name": "categories", "in": "query", "required": false, "schema": {"type": "string"}}, {"name": "external_xref", "in": "query", "required": false, "schema": {"type": "string"}}], "responses": {"200": {"description": "Connections (a bare array)", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Connection"}}}}}, "400": {"description": "Bad input: the field at fault is named.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "401": {"description": "Missing or invalid API token.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}},
       "post": {"operationId": "createUnifiedConnection", "summary": "Create a connection", "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Connection"}}}}, "responses": {"200": {"description": "The created connection", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Connection"}}}}, "400": {"description": "Bad input: the field at fault is named.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "401": {"description": "Missing or invalid API token.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}, "413": {"description": "The request body is larger than the server accepts (1 MiB).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
     },
     "/unified/connection/{id}": {
@@ -81,10 +81,10 @@ public enum OpenAPIDocument {
           "is_beta": {"type": "boolean", "readOnly": true},
           "checked_at": {"type": "string", "format": "date-time", "readOnly": true},
           "runs": {"type": "array", "items": {"type": "string"}, "readOnly": true, "description": "Most recent runs, newest first: \"<time> <status> <records>\"."},
-          "db_type": {"type": "string"},
-          "db_url": {"type": "string"},
-          "db_schema": {"type": "string"},
-          "db_name_prefix": {"type": "string"}
+          "db_type": {"type": "string", "enum": ["mongodb", "mysql", "postgres", "mssql", "mariadb", "supabase", "snowflake"], "description": "Stored and echoed; no effect (hook_url stays the destination)."},
+          "db_url": {"type": "string", "description": "Stored and echoed; no effect."},
+          "db_schema": {"type": "string", "description": "Stored and echoed; no effect."},
+          "db_name_prefix": {"type": "string", "description": "Stored and echoed; no effect."}
       }},
       "Connection": {"type": "object", "required": ["integration_type"], "properties": {
           "id": {"type": "string", "readOnly": true},
@@ -94,11 +94,12 @@ public enum OpenAPIDocument {
           "integration_type": {"type": "string", "description": "Names a connector (sandbox, sandbox-offset, unified, or one loaded from connectors_dir)."},
           "categories": {"type": "array", "items": {"type": "string"}},
           "permissions": {"type": "array", "items": {"type": "string"}},
-          "auth": {"type": "object", "properties": {"token": {"type": "string", "writeOnly": true}, "api_url": {"type": "string", "format": "uri"}}},
+          "auth": {"type": "object", "properties": {"token": {"type": "string", "writeOnly": true}, "api_url": {"type": "string", "format": "uri"}, "name": {"type": "string"}, "emails": {"type": "array", "items": {"type": "string"}}}},
           "is_paused": {"type": "boolean"},
           "is_healthy": {"type": "boolean", "readOnly": true},
-          "environment": {"type": "string"},
-          "external_xref": {"type": "string"}
+          "environment": {"type": "string", "default": "Production", "description": "Taken from the body on create; ignored on update."},
+          "external_xref": {"type": "string", "description": "Your own id for the account; the list's external_xref filter matches it."},
+          "integration_name": {"type": "string"}
       }},
       "Error": {"type": "object", "required": ["status", "error", "message"], "properties": {
           "status": {"type": "integer", "description": "The HTTP status code."},
