@@ -33,7 +33,7 @@ struct VHooks: AsyncParsableCommand {
         } catch let error as ValidationError {
             let subcommand = type(of: command)
             let name = commandPath(to: subcommand).joined(separator: " ")
-            printError("Error: \(error.message)\n\(usageString(for: subcommand))\n  See '\(name) --help' for more information.")
+            printError("Error: \(error.message)\nUsage: \(usageString(for: subcommand))\n  See '\(name) --help' for more information.")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch {
             exit(withError: error)
