@@ -1,23 +1,27 @@
 extension Store {
     private static let connectionColumns = """
         id, integration_type, api_url, token, categories, permissions, is_paused, is_healthy, workspace_id, \
-        created_at_us, updated_at_us, unhealthy_reason
+        created_at_us, updated_at_us, external_xref, integration_name, environment, auth_name, auth_emails, \
+        unhealthy_reason
         """
 
     /// Inserts the connection, or replaces every field of the one with the same id.
     public func saveConnection(_ connection: Connection) throws {
         let sql = """
             INSERT INTO connections (\(Self.connectionColumns))
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
             ON CONFLICT (id) DO UPDATE SET
                 integration_type = excluded.integration_type, api_url = excluded.api_url, token = excluded.token,
                 categories = excluded.categories, permissions = excluded.permissions, is_paused = excluded.is_paused,
                 is_healthy = excluded.is_healthy, workspace_id = excluded.workspace_id,
                 created_at_us = excluded.created_at_us, updated_at_us = excluded.updated_at_us,
+                external_xref = excluded.external_xref, integration_name = excluded.integration_name,
+                environment = excluded.environment, auth_name = excluded.auth_name, auth_emails = excluded.auth_emails,
                 unhealthy_reason = excluded.unhealthy_reason
             """
         let categories = try Self.encodeJSONColumn(connection.categories)
         let permissions = try Self.encodeJSONColumn(connection.permissions)
+        let emails = connection.authEmails.isEmpty ? nil : try Self.encodeJSONColumn(connection.authEmails)
         try db().withStatement(sql) { statement in
             try statement.bind(connection.id, at: 1)
             try statement.bind(connection.integrationType, at: 2)
@@ -30,7 +34,12 @@ extension Store {
             try statement.bind(connection.workspaceID, at: 9)
             try statement.bind(connection.createdAt, at: 10)
             try statement.bind(connection.updatedAt, at: 11)
-            try statement.bind(connection.isHealthy ? nil : connection.unhealthyReason, at: 12)
+            try statement.bind(connection.externalXref, at: 12)
+            try statement.bind(connection.integrationName, at: 13)
+            try statement.bind(connection.environment, at: 14)
+            try statement.bind(connection.authName, at: 15)
+            try statement.bind(emails, at: 16)
+            try statement.bind(connection.isHealthy ? nil : connection.unhealthyReason, at: 17)
             try statement.run()
         }
         changes.signal()
@@ -94,8 +103,15 @@ extension Store {
             isHealthy: row.bool(at: 7),
             workspaceID: row.string(at: 8),
             createdAt: row.timestamp(at: 9),
-            updatedAt: row.timestamp(at: 10))
-        connection.unhealthyReason = row.optionalString(at: 11)
+            updatedAt: row.timestamp(at: 10),
+            externalXref: row.optionalString(at: 11),
+            integrationName: row.optionalString(at: 12),
+            environment: row.string(at: 13),
+            authName: row.optionalString(at: 14),
+            authEmails: try row.optionalString(at: 15).map {
+                try decodeJSONColumn([String].self, from: $0, table: "connections", column: "auth_emails")
+            } ?? [])
+        connection.unhealthyReason = row.optionalString(at: 16)
         return connection
     }
 }

@@ -2,12 +2,13 @@ extension Store {
     private static let webhookColumns = """
         id, connection_id, object_type, event, hook_url, interval_minutes, fields, filters, page_max_limit, \
         include_all, is_healthy, is_paused, environment, webhook_type, secret, workspace_id, created_at_us, \
-        updated_at_us, checked_at_us, unhealthy_reason
+        updated_at_us, checked_at_us, db_type, db_url, db_schema, db_name_prefix, unhealthy_reason
         """
 
     private static let insertWebhookSQL = """
         INSERT INTO webhooks (\(webhookColumns), built_seq, initial_phase, snapshot_seq)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+            ?23, ?24, ?25, ?26, ?27)
         """
 
     /// Every column but the id and the delivery cursor, which an update leaves alone.
@@ -15,7 +16,8 @@ extension Store {
         UPDATE webhooks SET connection_id = ?2, object_type = ?3, event = ?4, hook_url = ?5, interval_minutes = ?6,
             fields = ?7, filters = ?8, page_max_limit = ?9, include_all = ?10, is_healthy = ?11, is_paused = ?12,
             environment = ?13, webhook_type = ?14, secret = ?15, workspace_id = ?16, created_at_us = ?17,
-            updated_at_us = ?18, checked_at_us = ?19, unhealthy_reason = ?20
+            updated_at_us = ?18, checked_at_us = ?19, db_type = ?20, db_url = ?21, db_schema = ?22,
+            db_name_prefix = ?23, unhealthy_reason = ?24
         WHERE id = ?1
         """
 
@@ -47,9 +49,9 @@ extension Store {
                 let snapshotSeq: Int64? = synced ? head : nil
                 try database.withStatement(Self.insertWebhookSQL) { statement in
                     try Self.bindWebhook(webhook, filters: filters, to: statement)
-                    try statement.bind(builtSeq, at: 21)
-                    try statement.bind(phase.rawValue, at: 22)
-                    try statement.bind(snapshotSeq, at: 23)
+                    try statement.bind(builtSeq, at: 25)
+                    try statement.bind(phase.rawValue, at: 26)
+                    try statement.bind(snapshotSeq, at: 27)
                     try statement.run()
                 }
             }
@@ -133,7 +135,7 @@ extension Store {
         }
     }
 
-    /// Binds the 20 columns of ``webhookColumns`` as parameters 1...20.
+    /// Binds the 24 columns of ``webhookColumns`` as parameters 1...24.
     private static func bindWebhook(_ webhook: Webhook, filters: String, to statement: Statement) throws {
         try statement.bind(webhook.id, at: 1)
         try statement.bind(webhook.connectionID, at: 2)
@@ -154,7 +156,11 @@ extension Store {
         try statement.bind(webhook.createdAt, at: 17)
         try statement.bind(webhook.updatedAt, at: 18)
         try statement.bind(webhook.checkedAt, at: 19)
-        try statement.bind(webhook.isHealthy ? nil : webhook.unhealthyReason, at: 20)
+        try statement.bind(webhook.database.type, at: 20)
+        try statement.bind(webhook.database.url, at: 21)
+        try statement.bind(webhook.database.schema, at: 22)
+        try statement.bind(webhook.database.namePrefix, at: 23)
+        try statement.bind(webhook.isHealthy ? nil : webhook.unhealthyReason, at: 24)
     }
 
     private static func readWebhook(_ row: Statement) throws -> Webhook {
@@ -178,8 +184,11 @@ extension Store {
             workspaceID: row.string(at: 15),
             createdAt: row.timestamp(at: 16),
             updatedAt: row.timestamp(at: 17),
-            checkedAt: row.optionalTimestamp(at: 18))
-        webhook.unhealthyReason = row.optionalString(at: 19)
+            checkedAt: row.optionalTimestamp(at: 18),
+            database: WebhookDatabase(
+                type: row.optionalString(at: 19), url: row.optionalString(at: 20), schema: row.optionalString(at: 21),
+                namePrefix: row.optionalString(at: 22)))
+        webhook.unhealthyReason = row.optionalString(at: 23)
         return webhook
     }
 }

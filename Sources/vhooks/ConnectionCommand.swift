@@ -42,11 +42,13 @@ extension ConnectionCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List connections.")
 
+        @Option(help: "Only the connections with this external_xref (your own id for the account).")
+        var externalXref: String?
         @OptionGroup var paging: PagingOptions
         @OptionGroup var api: APIOptions
 
         func run() async throws {
-            let query = paging.query
+            let query = (externalXref.map { [("external_xref", $0)] } ?? []) + paging.query
             let response = try await api.withClient {
                 try await $0.json("GET", ConnectionCommand.basePath, query: query)
             }
@@ -59,10 +61,13 @@ extension ConnectionCommand {
 
         @Option(help: "The connector (integration_type), e.g. sandbox.") var integration: String
         @Option(help: "Base URL of the provider's API.") var apiURL: String
-        @Option(help: "Credential for the provider's auth header.") var authToken: String?
-        @Option(help: "A Unified category such as crm (repeatable).") var category: [String] = []
-        @Option(help: "A Unified permission such as crm_contact_read (repeatable).") var permission: [String] = []
-        @Flag(help: "Create it paused (not polled).") var paused = false
+        @Option(help: "Credential for the provider's auth header (default: none).") var authToken: String?
+        @Option(help: "Your own id for the account (external_xref), for `connection list --external-xref`.")
+        var externalXref: String?
+        @Option(help: "A Unified category such as crm (repeatable; default: none).") var category: [String] = []
+        @Option(help: "A Unified permission such as crm_contact_read (repeatable; default: none).")
+        var permission: [String] = []
+        @Flag(help: "Create it paused, not polled (default: polled at once).") var paused = false
         @OptionGroup var api: APIOptions
 
         func validate() throws {
@@ -80,7 +85,7 @@ extension ConnectionCommand {
                 ("integration_type", .string(integration)), ("categories", .array(category.map(JSONValue.string))),
                 ("permissions", .array(permission.map(JSONValue.string))), ("auth", .object(auth)),
                 ("is_paused", .bool(paused)),
-            ])
+            ] + (externalXref.map { [("external_xref", JSONValue.string($0))] } ?? []))
             let response = try await api.withClient {
                 try await $0.json("POST", ConnectionCommand.basePath, body: body)
             }

@@ -5,15 +5,23 @@ import Store
 import VirtualHooks
 
 /// Which database file a local command (`vhooks token …`, `vhooks secret …`) works on: `--db`, else the `database`
-/// of `--config`, else `vhooks.db`; the same file `vhooks serve` uses with the same options.
+/// of `--config`; the same file `vhooks serve` uses with the same options. One of the two is required: a guessed
+/// `./vhooks.db` would create a token in a database the server never reads.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "SQLite database file (overrides the configuration's \"database\"; default vhooks.db).")
+    @Option(help: "SQLite database file (overrides the configuration's \"database\"). This or --config is required.")
     var db: String?
 
-    @Option(help: "`vhooks serve` configuration file whose \"database\" to use.")
+    @Option(help: "`vhooks serve` configuration file whose \"database\" to use. This or --db is required.")
     var config: String?
 
     @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard db != nil || config != nil else {
+            throw ValidationError(
+                "name the database `vhooks serve` uses: pass --db PATH or --config FILE (the file you serve with)")
+        }
+    }
 
     /// The database path in force.
     func databasePath() throws -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `vhooks`: real webhooks for any API with a List endpoint.
 @main
@@ -12,4 +13,42 @@ struct VHooks: AsyncParsableCommand {
             SecretCommand.self, WebhookCommand.self, ConnectionCommand.self,
         ]
     )
+
+    /// Parses and runs the subcommand. A `ValidationError` thrown while it runs (a bad configuration file, a missing
+    /// database) is reported with that subcommand's usage, as one thrown by its `validate()` is; the library's own
+    /// `main` would show the root's.
+    static func main() async {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as ValidationError {
+            let subcommand = type(of: command)
+            let name = commandPath(to: subcommand).joined(separator: " ")
+            printError("Error: \(error.message)\nUsage: \(usageString(for: subcommand))\n  See '\(name) --help' for more information.")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// The command names from the root to `target` (`["vhooks", "webhook", "create"]`).
+    static func commandPath(to target: any ParsableCommand.Type) -> [String] {
+        func search(_ type: any ParsableCommand.Type) -> [String]? {
+            if type == target { return [type._commandName] }
+            for child in type.configuration.subcommands {
+                if let rest = search(child) { return [type._commandName] + rest }
+            }
+            return nil
+        }
+        return search(self) ?? [_commandName]
+    }
 }

@@ -30,22 +30,25 @@ struct WebhookCommand: AsyncParsableCommand {
 
 /// The writable fields shared by `create` and `update`; absent options are not sent.
 struct WebhookFields: ParsableArguments {
-    @Option(help: "Where payloads are POSTed (http or https).")
+    @Option(help: "Where payloads are POSTed (http or https; required on create).")
     var hookURL: String?
 
-    @Option(help: "Minutes between polls (at least the server's minimum; fractions allowed).")
+    @Option(
+        help: "Minutes between polls, at least the server's minimum; fractions allowed (default on create: 60).")
     var interval: Double?
 
-    @Option(help: "Most records in one POST (1-1000).")
+    @Option(help: "Most records in one POST, 1-1000 (default on create: 100).")
     var pageMaxLimit: Int?
 
-    @Option(help: "Comma-separated fields each record is trimmed to (`id` is always kept).")
+    @Option(help: "Comma-separated fields each record is trimmed to; `id` is always kept (default: every field).")
     var fields: String?
 
-    @Option(name: .customLong("filter"), help: "A filter as key=value (repeatable), e.g. --filter company_id=123.")
+    @Option(
+        name: .customLong("filter"),
+        help: "A filter as key=value (repeatable), e.g. --filter company_id=123 (default: no filter).")
     var filters: [String] = []
 
-    @Flag(inversion: .prefixedNo, help: "Pause or unpause deliveries.")
+    @Flag(inversion: .prefixedNo, help: "Pause or unpause deliveries (default on create: not paused).")
     var paused: Bool?
 
     func validate() throws {
@@ -122,7 +125,8 @@ extension WebhookCommand {
         @Option(help: "The connection whose records to watch.") var connection: String
         @Option(help: "The object_type to watch (e.g. crm_contact).") var object: String
         @Option(help: "created, updated or deleted.") var event: String
-        @Flag(help: "Send every existing record first (the initial sync).") var includeAll = false
+        @Flag(help: "Send every existing record first (the initial sync; default: only changes from now on).")
+        var includeAll = false
         @OptionGroup var fields: WebhookFields
         @OptionGroup var api: APIOptions
 

@@ -91,7 +91,7 @@ import Testing
                 + #""hook_url":"https://example.com/hooks/unified","object_type":"crm_contact","event":"updated","#
                 + #""interval":0.5,"fields":"id,name","filters":{"a_type":"x","company_id":"123"},"page_max_limit":100,"#
                 + #""is_healthy":true,"is_paused":false,"environment":"Production","webhook_type":"virtual","#
-                + #""integration_type":"hubspot","checked_at":"2026-01-10T12:05:00.000Z"}"#)
+                + #""integration_type":"hubspot","checked_at":"2026-01-10T12:05:00.000Z","is_beta":false}"#)
         #expect(!String(decoding: body, as: UTF8.self).contains("whsec_"))
         #expect(!webhook.contains("runs"))
         #expect(String(decoding: body, as: UTF8.self).hasSuffix(#""type":"INITIAL-COMPLETE"}"#))

@@ -65,12 +65,17 @@ import Testing
         #expect(try parse(#""\uD83D\uDE00""#) == .string("😀"))
     }
 
-    @Test func loneSurrogateEscapesBecomeReplacementCharacters() throws {
-        #expect(try parse(#""\ud800""#) == .string("\u{FFFD}"))
-        #expect(try parse(#""\udc00x""#) == .string("\u{FFFD}x"))
-        #expect(try parse(#""\ud800\u0041""#) == .string("\u{FFFD}A"))
-        #expect(try parse(#""\ud800\ud83d\ude00""#) == .string("\u{FFFD}😀"))
-        #expect(try parse(#""\ude00\ud83d""#) == .string("\u{FFFD}\u{FFFD}"))
+    @Test func loneSurrogateEscapesAreKeptAsJavaScriptKeepsThem() throws {
+        #expect(try parse(#""\ud800""#) == .utf16String([0xD800]))
+        #expect(try parse(#""\udc00x""#) == .utf16String([0xDC00, 0x78]))
+        #expect(try parse(#""\ud800\u0041""#) == .utf16String([0xD800, 0x41]))
+        #expect(try parse(#""\ud800\ud83d\ude00""#) == .utf16String([0xD800, 0xD83D, 0xDE00]))
+        #expect(try parse(#""\ude00\ud83d""#) == .utf16String([0xDE00, 0xD83D]))
+        // Text reads it with U+FFFD; a paired escape is still an ordinary string.
+        #expect(try parse(#""\ud800x""#).stringValue == "\u{FFFD}x")
+        #expect(try parse(#""\ud83d\ude00""#) == .string("😀"))
+        // Keys are Swift strings: there a lone surrogate still becomes U+FFFD.
+        #expect(try parse(#"{"\ud800":1}"#).objectMembers?.first?.0 == "\u{FFFD}")
     }
 
     @Test func acceptsValidUTF8() throws {

@@ -24,6 +24,25 @@ import Testing
         ("12345678901234567891", "12345678901234567000"),
     ]
 
+    /// `[JSON text, JSON.stringify(JSON.parse(text)) in Node 20]`: lone surrogates survive as lowercase `\udxxx`.
+    static let loneSurrogateVectors: [(String, String)] = [
+        (#""\ud800""#, #""\ud800""#), (#""a\udc00b""#, #""a\udc00b""#), (#""\uD800\u0041""#, #""\ud800A""#),
+        (#""\ud800\ud83d\ude00""#, #""\ud800😀""#), (#""\ude00\ud83d""#, #""\ude00\ud83d""#),
+        (#""\udbff\n\u0001\"é""#, #""\udbff\n\u0001\"é""#),
+        (#"{"b":["\udfff"],"a":"\ud800"}"#, #"{"b":["\udfff"],"a":"\ud800"}"#),
+    ]
+
+    @Test func loneSurrogatesAreWrittenAsJSONStringifyWritesThem() throws {
+        for (text, expected) in Self.loneSurrogateVectors {
+            let value = try JSONParser.parse(text)
+            #expect(JSWriter.string(value) == expected, "\(text)")
+        }
+        // Canonical bytes (version hashes) keep them too, so a lone surrogate and U+FFFD are different versions.
+        let lone = CanonicalWriter.serialize(try JSONParser.parse(#"{"n":"\ud800"}"#))
+        #expect(String(decoding: lone, as: UTF8.self) == #"{"n":"\ud800"}"#)
+        #expect(lone != CanonicalWriter.serialize(try JSONParser.parse(#"{"n":"\ufffd"}"#)))
+    }
+
     @Test func numbersPrintAsNumberPrototypeToString() throws {
         for (text, expected) in Self.numberVectors {
             let number = try #require(try JSONParser.parse(text).numberValue)

@@ -12,13 +12,16 @@ public final class VhooksProcess: @unchecked Sendable {
     /// Standard output and standard error, interleaved.
     public let outputFile: URL
 
-    /// Launches `vhooks` with `arguments`.
-    public init(_ arguments: [String], environment: [String: String] = [:], outputFile: URL) throws {
+    /// Launches `vhooks` with `arguments` (in `workingDirectory`, else the test's own).
+    public init(
+        _ arguments: [String], environment: [String: String] = [:], outputFile: URL, workingDirectory: URL? = nil
+    ) throws {
         self.outputFile = outputFile
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: outputFile)
         process.executableURL = try vhooksExecutable()
         process.arguments = arguments
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = handle
         process.standardError = handle

@@ -8,7 +8,7 @@ extension WebhookDeliverer {
     /// Cancellation and a shut-down client are not attempts: nothing is logged and the error propagates.
     /// - Returns: the message's status after the attempt.
     @discardableResult
-    func attempt(_ message: DeliveryMessage, webhook: Webhook, workspaceSecret: String) async throws -> MessageStatus {
+    mutating func attempt(_ message: DeliveryMessage, webhook: Webhook, workspaceSecret: String) async throws -> MessageStatus {
         let sent = try await send(message, webhook: webhook, workspaceSecret: workspaceSecret)
         try await record([sent], webhook: webhook)
         return sent.record.status
@@ -20,6 +20,9 @@ extension WebhookDeliverer {
         var record: AttemptRecord
         var decision: RetryDecision
         var latency: Duration
+        /// Failed attempts of this message before this one, under its current schedule: 0 for the first attempt
+        /// of a spell, so the log can tell a new failure from a repeated one and a recovery from a plain delivery.
+        var priorFailures = 0
 
         /// What the API shows as the webhook's `unhealthy_reason` when this attempt made it unhealthy.
         var unhealthyReason: String {
@@ -33,7 +36,7 @@ extension WebhookDeliverer {
     }
 
     /// Logs attempts in one transaction, turns the webhook unhealthy if one failed for good, and reports each.
-    func record(_ sent: [SentAttempt], webhook: Webhook) async throws {
+    mutating func record(_ sent: [SentAttempt], webhook: Webhook) async throws {
         guard !sent.isEmpty else { return }
         try await store.recordAttempts(sent.map(\.record))
         if let failed = sent.first(where: { $0.record.status == .failed }) {
@@ -41,7 +44,8 @@ extension WebhookDeliverer {
         }
         for item in sent {
             let attempt = item.record.attempt
-            log(attempt, message: item.message, decision: item.decision)
+            log(attempt, message: item.message, decision: item.decision, priorFailures: item.priorFailures)
+            if item.record.status == .delivered { logInitialSync(item.message, sentAt: attempt.startedAt) }
             context.observer?(
                 DeliveryReport(
                     webhookID: webhook.id, messageID: item.message.id, type: item.message.type,
@@ -121,8 +125,8 @@ extension WebhookDeliverer {
         startedAt: Timestamp, latency: Duration
     ) async throws -> SentAttempt {
         let configuration = context.configuration
-        var schedule = RetrySchedule(
-            delays: configuration.retryDelays, attemptsMade: try await attemptsUnderCurrentSchedule(message))
+        let priorFailures = try await attemptsUnderCurrentSchedule(message)
+        var schedule = RetrySchedule(delays: configuration.retryDelays, attemptsMade: priorFailures)
         let decision = schedule.record(outcome, at: context.clock.now(), unitRandom: configuration.unitRandom)
         let (status, nextAttemptAt) = Self.apply(decision)
         let attempt = DeliveryAttempt(
@@ -133,7 +137,7 @@ extension WebhookDeliverer {
             nextAttemptAt: nextAttemptAt)
         return SentAttempt(
             message: message, record: AttemptRecord(attempt: attempt, status: status, nextAttemptAt: nextAttemptAt),
-            decision: decision, latency: latency)
+            decision: decision, latency: latency, priorFailures: priorFailures)
     }
 
     /// The message status and next due time a decision leads to.
@@ -156,7 +160,9 @@ extension WebhookDeliverer {
         return attempts.count - (lastTerminal.map { $0 + 1 } ?? 0)
     }
 
-    private func log(_ attempt: DeliveryAttempt, message: DeliveryMessage, decision: RetryDecision) {
+    /// At the default level (notice) a person watching sees the first failure of a spell, the recovery, and a
+    /// webhook turning unhealthy; every attempt is there at debug.
+    private func log(_ attempt: DeliveryAttempt, message: DeliveryMessage, decision: RetryDecision, priorFailures: Int) {
         var metadata: Logger.Metadata = [
             "webhook.id": "\(attempt.webhookID)", "message.id": "\(message.id)",
             "message.type": "\(message.type.rawValue)", "message.records": "\(message.recordCount)",
@@ -165,17 +171,43 @@ extension WebhookDeliverer {
         if let code = attempt.statusCode { metadata["http.status"] = "\(code)" }
         if let error = attempt.error { metadata["attempt.error"] = "\(error)" }
         switch decision {
+        case .delivered where priorFailures > 0:
+            metadata["attempt.failures"] = "\(priorFailures)"
+            context.logger.notice("delivery recovered after \(priorFailures) failed attempt(s)", metadata: metadata)
         case .delivered:
             context.logger.debug("message delivered", metadata: metadata)
         case .retry(let at, _):
             metadata["attempt.next"] = "\(at.iso8601)"
-            context.logger.info("delivery attempt failed; retry scheduled", metadata: metadata)
+            if priorFailures == 0 {
+                context.logger.notice("delivery failed; retrying on the schedule", metadata: metadata)
+            } else {
+                context.logger.info("delivery attempt failed again; retry scheduled", metadata: metadata)
+            }
         case .aborted:
             context.logger.notice("receiver aborted the message; moving on", metadata: metadata)
         case .disabled:
             context.logger.warning("receiver disabled the webhook; it is now unhealthy", metadata: metadata)
         case .exhausted:
             context.logger.warning("retry schedule exhausted; the webhook is now unhealthy", metadata: metadata)
+        }
+    }
+
+    /// The initial sync's progress and completion, at notice: what a person watching a backfill wants to see.
+    private mutating func logInitialSync(_ message: DeliveryMessage, sentAt: Timestamp) {
+        let line = initialSync.delivered(
+            message.type, records: message.recordCount, sentAt: sentAt, now: context.clock.now())
+        switch line {
+        case let .progress(pages, records, rate)?:
+            context.logger.notice(
+                "initial sync in progress: \(pages) page(s), \(records) record(s) delivered, \(rate) records/s",
+                metadata: ["webhook.id": "\(webhookID)"])
+        case let .complete(pages, records, seconds, rate)?:
+            let elapsed = (seconds * 10).rounded() / 10
+            context.logger.notice(
+                "initial sync complete: \(pages) page(s), \(records) record(s) in \(elapsed) s, \(rate) records/s",
+                metadata: ["webhook.id": "\(webhookID)"])
+        case nil:
+            break
         }
     }
 }

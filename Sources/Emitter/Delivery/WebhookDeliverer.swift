@@ -27,6 +27,8 @@ struct WebhookDeliverer {
     let context: DeliveryContext
     /// A partial incremental batch waiting for more events: its first seq and when the wait began.
     private var partialSince: (seq: Int64, since: Timestamp)?
+    /// The initial sync's delivered pages, for the progress lines of the log.
+    var initialSync = InitialSyncProgress()
 
     init(webhookID: String, context: DeliveryContext) {
         self.webhookID = webhookID

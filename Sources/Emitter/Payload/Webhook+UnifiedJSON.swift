@@ -2,8 +2,9 @@ import Store
 
 extension Webhook {
     /// The webhook as Unified's management API shows it (unified.md §1), without `runs` and without the Standard
-    /// Webhooks signing secret: the `webhook` member of every payload. Numbers are JSON numbers (JS form when
-    /// written by ``JSWriter``); `fields`, `integration_type`, `checked_at` and `unhealthy_reason` (ours, not
+    /// Webhooks signing secret: the `webhook` member of every payload, and (with `runs` appended) the management
+    /// API's webhook object, so the two cannot drift apart. Numbers are JSON numbers (JS form when written by
+    /// ``JSWriter``); `fields`, `integration_type`, `checked_at`, the `db_*` fields and `unhealthy_reason` (ours, not
     /// Unified's) are omitted when unset; filter keys are sorted so the bytes are stable.
     /// - Parameter integrationType: the connection's integration type (`hubspot`, `sandbox`), `nil` if unknown.
     public func unifiedJSON(integrationType: String?) -> JSONValue {
@@ -29,6 +30,12 @@ extension Webhook {
         members.append(("webhook_type", .string(webhookType)))
         if let integrationType { members.append(("integration_type", .string(integrationType))) }
         if let checkedAt { members.append(("checked_at", .string(checkedAt.iso8601))) }
+        members.append(("is_beta", .bool(false)))
+        let db: [(String, String?)] = [
+            ("db_type", database.type), ("db_url", database.url), ("db_schema", database.schema),
+            ("db_name_prefix", database.namePrefix),
+        ]
+        for case let (key, value?) in db { members.append((key, .string(value))) }
         return .object(members)
     }
 }

@@ -68,6 +68,12 @@ public struct StreamPoller: Sendable {
                 records: progress.records, events: progress.events)
             try await store.recordPollRun(run)
             try await store.setCheckedAt(stream: stream, run.finishedAt)
+            logger.debug(
+                "poll finished",
+                metadata: [
+                    "vh.pages": "\(run.pages)", "vh.records": "\(run.records)", "vh.events": "\(run.events)",
+                    "vh.ms": "\((run.finishedAt.microseconds - run.startedAt.microseconds) / 1000)",
+                ])
             return run
         } catch is CancellationError {
             throw CancellationError()

@@ -8,6 +8,11 @@ public struct SubscriberConfiguration: Sendable {
     public var webhookSecrets: [String: String]
     /// The Standard Webhooks secret for webhooks not in ``webhookSecrets``.
     public var defaultWebhookSecret: String?
+    /// Looks up the Standard Webhooks secret of a webhook not in ``webhookSecrets`` by its id (`vhooks subscriber
+    /// --api` asks the management API's `/virtualhooks/webhook/{id}/secret`), so webhooks created while the
+    /// subscriber runs verify too. An answer is kept; `nil` (unknown, unreachable) falls back to
+    /// ``defaultWebhookSecret`` and is asked again with the next payload.
+    public var webhookSecretSource: (@Sendable (String) async -> String?)?
     /// How `sig` and `sig256` are encoded; base64 by default.
     public var digestEncoding: UnifiedSignatureVerifier.DigestEncoding
     /// Most payloads kept in the list; older ones are dropped (the totals keep counting). Default 10,000.
@@ -26,6 +31,7 @@ public struct SubscriberConfiguration: Sendable {
         workspaceSecret: String? = nil,
         webhookSecrets: [String: String] = [:],
         defaultWebhookSecret: String? = nil,
+        webhookSecretSource: (@Sendable (String) async -> String?)? = nil,
         digestEncoding: UnifiedSignatureVerifier.DigestEncoding = .base64,
         capacity: Int = 10_000,
         keepBodies: Bool = true,
@@ -36,6 +42,7 @@ public struct SubscriberConfiguration: Sendable {
         self.workspaceSecret = workspaceSecret
         self.webhookSecrets = webhookSecrets
         self.defaultWebhookSecret = defaultWebhookSecret
+        self.webhookSecretSource = webhookSecretSource
         self.digestEncoding = digestEncoding
         self.capacity = max(1, capacity)
         self.keepBodies = keepBodies

@@ -42,6 +42,11 @@ struct SubscriberResponder: HTTPResponder {
         let configuration = state.configuration
         let payload = try? body.withUnsafeReadableBytes { raw in try JSONParser.parse(raw) }
         let webhookID = payload?["webhook"]?["id"]?.keyText
+        if let webhookID, let source = configuration.webhookSecretSource, !state.hasOwnWebhookSecret(webhookID),
+            let fetched = await source(webhookID)
+        {
+            state.setWebhookSecret(fetched, for: webhookID)
+        }
         let messageID = header("webhook-id", "svix-id")
         let unified =
             payload.map {

@@ -49,6 +49,11 @@ final class SubscriberState: Sendable {
         }
     }
 
+    /// Whether a secret was given or fetched for this very webhook (the default secret does not count).
+    func hasOwnWebhookSecret(_ webhookID: String) -> Bool {
+        storage.withLockedValue { $0.webhookSecrets[webhookID] != nil }
+    }
+
     func setWebhookSecret(_ secret: String?, for webhookID: String?) {
         storage.withLockedValue { storage in
             if let webhookID {

@@ -13,7 +13,7 @@ public enum CanonicalWriter {
 
     static func write(_ value: JSONValue, to output: inout JSONOutput) {
         switch value {
-        case .null, .bool, .number, .string:
+        case .null, .bool, .number, .string, .utf16String:
             JSWriter.write(value, to: &output)
         case let .array(elements):
             output.append(UInt8(ascii: "["))

@@ -8,9 +8,10 @@
 ///   ``JSWriter`` prints as `null`, again as JavaScript does).
 /// - Duplicate object keys follow JavaScript: the member keeps the position of its first occurrence and the value of
 ///   the last. Keys are compared by their UTF-8 bytes (no Unicode normalisation).
-/// - A `\uD800`-style escape that does not form a surrogate pair becomes U+FFFD: a Swift `String` cannot hold a lone
-///   surrogate. This is the only place where the parsed value differs from JavaScript's (which keeps the lone code
-///   unit), and only for text that is not valid Unicode.
+/// - A string with a `\uD800`-style escape that does not form a surrogate pair keeps it, as JavaScript does: such a
+///   string is a ``JSONValue/utf16String(_:)`` (a Swift `String` cannot hold a lone surrogate), which ``JSWriter``
+///   writes back as `\ud800`. Only in an object key does it become U+FFFD, the one place where the parsed value
+///   differs from JavaScript's, and only for text that is not valid Unicode.
 /// - Containers nest at most ``maximumDepth`` levels; deeper documents are rejected instead of exhausting the stack.
 ///   The parser is iterative, so it is safe on small-stack threads.
 public enum JSONParser {

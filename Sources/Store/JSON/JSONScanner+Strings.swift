@@ -1,9 +1,43 @@
 extension JSONScanner {
-    /// Parses the string whose opening quote is at `index`.
-    mutating func parseString() throws(JSONParseError) -> String {
+    /// Parses the string whose opening quote is at `index`: a ``JSONValue/string(_:)``, or a
+    /// ``JSONValue/utf16String(_:)`` when an escape left a lone surrogate (only escaped strings pay for the check).
+    mutating func parseString() throws(JSONParseError) -> JSONValue {
         let content = try scanString()
-        if content.escaped { return String(decoding: scratch, as: UTF8.self) }
-        return String(decoding: UnsafeBufferPointer(start: bytes + content.start, count: content.end - content.start), as: UTF8.self)
+        if content.escaped {
+            if scratchHasLoneSurrogate { return .utf16String(scratchUTF16()) }
+            return .string(String(decoding: scratch, as: UTF8.self))
+        }
+        return .string(String(decoding: UnsafeBufferPointer(start: bytes + content.start, count: content.end - content.start), as: UTF8.self))
+    }
+
+    /// `scratch` as UTF-16 code units. `scratch` is UTF-8 except that lone surrogates are encoded like scalars
+    /// (three bytes, `ED A0 80` for U+D800), the generalised form WTF-8 uses.
+    private func scratchUTF16() -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(scratch.count)
+        var position = 0
+        while position < scratch.count {
+            let lead = UInt32(scratch[position])
+            var scalar: UInt32
+            var length: Int
+            switch lead {
+            case 0..<0x80: scalar = lead; length = 1
+            case 0xC0..<0xE0: scalar = lead & 0x1F; length = 2
+            case 0xE0..<0xF0: scalar = lead & 0x0F; length = 3
+            default: scalar = lead & 0x07; length = 4
+            }
+            for offset in 1..<length where position + offset < scratch.count {
+                scalar = scalar << 6 | UInt32(scratch[position + offset] & 0x3F)
+            }
+            position += length
+            if scalar >= 0x10000 {
+                units.append(UInt16(truncatingIfNeeded: 0xD800 + ((scalar - 0x10000) >> 10)))
+                units.append(UInt16(truncatingIfNeeded: 0xDC00 + ((scalar - 0x10000) & 0x3FF)))
+            } else {
+                units.append(UInt16(truncatingIfNeeded: scalar))
+            }
+        }
+        return units
     }
 
     /// Parses an object key, returning it with the fingerprint duplicate detection compares first.
@@ -13,7 +47,10 @@ extension JSONScanner {
     mutating func parseKey() throws(JSONParseError) -> (String, UInt64) {
         let content = try scanString()
         if content.escaped {
-            let key = String(decoding: scratch, as: UTF8.self)
+            // A key keeps U+FFFD for a lone surrogate: keys are Swift strings throughout.
+            let key =
+                scratchHasLoneSurrogate
+                ? String(decoding: scratchUTF16(), as: UTF16.self) : String(decoding: scratch, as: UTF8.self)
             return (key, scratch.withUnsafeBufferPointer { Self.fingerprint($0) })
         }
         let keyBytes = UnsafeBufferPointer(start: bytes + content.start, count: content.end - content.start)
@@ -61,6 +98,7 @@ extension JSONScanner {
                 if !escaped {
                     escaped = true
                     scratch.removeAll(keepingCapacity: true)
+                    scratchHasLoneSurrogate = false
                 }
                 scratch.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: position - runStart))
                 position = try decodeEscape(at: position)
@@ -161,14 +199,15 @@ extension JSONScanner {
     }
 
     /// Decodes `\uXXXX` (and a following low surrogate escape when `XXXX` is a high surrogate). A surrogate that is
-    /// not part of a pair becomes U+FFFD, because a Swift `String` cannot hold it.
+    /// not part of a pair is kept, WTF-8 style, and flags the string (``scratchHasLoneSurrogate``): JavaScript keeps
+    /// the lone code unit, and `JSON.stringify` writes it back as `\udxxx`.
     private mutating func decodeUnicodeEscape(at start: Int) throws(JSONParseError) -> Int {
         let unit = try hexQuad(at: start + 2)
         var next = start + 6
         var scalar: UInt32
         switch unit {
         case 0xD800...0xDBFF:
-            scalar = 0xFFFD
+            scalar = unit
             if next + 1 < count, bytes[next] == UInt8(ascii: "\\"), bytes[next + 1] == UInt8(ascii: "u") {
                 let low = try hexQuad(at: next + 2)
                 if (0xDC00...0xDFFF).contains(low) {
@@ -176,11 +215,10 @@ extension JSONScanner {
                     next += 6
                 }
             }
-        case 0xDC00...0xDFFF:
-            scalar = 0xFFFD
         default:
             scalar = unit
         }
+        if (0xD800...0xDFFF).contains(scalar) { scratchHasLoneSurrogate = true }
         appendUTF8(scalar)
         return next
     }

@@ -37,6 +37,8 @@ struct JSONScanner {
     var index = 0
     /// Decoded bytes of the current string when it contains escapes.
     var scratch: [UInt8] = []
+    /// `scratch` holds a lone surrogate (WTF-8 encoded), so the string cannot be a Swift `String`.
+    var scratchHasLoneSurrogate = false
     let values = JSONStack<JSONValue>()
     let members = JSONStack<(String, JSONValue)>()
     /// Parallel to `members`: a hash of each key's UTF-8 bytes.
@@ -219,7 +221,7 @@ struct JSONScanner {
     private mutating func parseScalar() throws(JSONParseError) -> JSONValue {
         switch bytes[index] {
         case UInt8(ascii: "\""):
-            return .string(try parseString())
+            return try parseString()
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try parseNumber())
         case UInt8(ascii: "t"):

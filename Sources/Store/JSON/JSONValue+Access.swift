@@ -5,10 +5,13 @@ extension JSONValue {
         return members.last(where: { $0.0 == key })?.1
     }
 
-    /// The string payload, or `nil` for any other kind.
+    /// The string payload (a lone surrogate read as U+FFFD), or `nil` for any other kind.
     public var stringValue: String? {
-        if case let .string(s) = self { return s }
-        return nil
+        switch self {
+        case let .string(s): return s
+        case let .utf16String(units): return String(decoding: units, as: UTF16.self)
+        default: return nil
+        }
     }
 
     /// The numeric payload, or `nil` for any other kind.
@@ -41,6 +44,7 @@ extension JSONValue {
     public var keyText: String? {
         switch self {
         case let .string(s): return s
+        case let .utf16String(units): return String(decoding: units, as: UTF16.self)
         case let .number(n): return JSWriter.numberText(n)
         case let .bool(b): return b ? "true" : "false"
         default: return nil

@@ -11,6 +11,11 @@ public enum JSONValue: Sendable, Hashable {
     /// Every JSON number, as JavaScript holds it.
     case number(Double)
     case string(String)
+    /// A string holding a lone surrogate (`"\ud800"`), which a Swift `String` cannot: its UTF-16 code units, as
+    /// JavaScript holds them, so ``JSWriter`` writes back exactly what `JSON.stringify` would. The parser makes one
+    /// only for such a string (every other string is ``string(_:)``), so each value has a single representation.
+    /// ``stringValue`` reads it with U+FFFD in place of each lone surrogate.
+    case utf16String([UInt16])
     case array([JSONValue])
     /// Members in document order. Duplicate keys are resolved at parse time (the last one wins, as in JavaScript).
     case object([(String, JSONValue)])
@@ -21,6 +26,7 @@ public enum JSONValue: Sendable, Hashable {
         case let (.bool(a), .bool(b)): return a == b
         case let (.number(a), .number(b)): return a == b
         case let (.string(a), .string(b)): return a == b
+        case let (.utf16String(a), .utf16String(b)): return a == b
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)):
             guard a.count == b.count else { return false }
@@ -35,6 +41,7 @@ public enum JSONValue: Sendable, Hashable {
         case let .bool(b): hasher.combine(b)
         case let .number(n): hasher.combine(n)
         case let .string(s): hasher.combine(s)
+        case let .utf16String(units): hasher.combine(units)
         case let .array(a): hasher.combine(a)
         case let .object(members):
             hasher.combine(members.count)

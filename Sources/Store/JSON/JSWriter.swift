@@ -5,8 +5,9 @@
 /// - no whitespace; arrays in order;
 /// - object members in stored order, except integer-like keys (canonical decimal `0`…`4294967294`), which come first
 ///   in ascending numeric order, as JavaScript property order dictates;
-/// - strings escape only `"`, `\` and U+0000–U+001F (`\b \f \n \r \t`, otherwise `\u00xx` in lowercase hex);
-///   `/`, `<`, `>`, `&`, U+2028, U+2029 and all non-ASCII text are written as literal UTF-8;
+/// - strings escape only `"`, `\` and U+0000–U+001F (`\b \f \n \r \t`, otherwise `\u00xx` in lowercase hex),
+///   and a lone surrogate (``JSONValue/utf16String(_:)``) as `\udxxx` in lowercase hex; `/`, `<`, `>`, `&`, U+2028,
+///   U+2029 and all other non-ASCII text are written as literal UTF-8;
 /// - numbers as `Number.prototype.toString` prints them (``numberText(_:)``); infinities and NaN as `null`.
 ///
 /// Objects are written as stored: the caller must not build an object with a repeated key (values from
@@ -49,6 +50,8 @@ public enum JSWriter {
             writeNumber(number, to: &output)
         case let .string(text):
             writeString(text, to: &output)
+        case let .utf16String(units):
+            writeUTF16String(units, to: &output)
         case let .array(elements):
             output.append(UInt8(ascii: "["))
             var first = true
@@ -68,6 +71,49 @@ public enum JSWriter {
         let done: Void? = value.utf8.withContiguousStorageIfAvailable { appendEscaped($0, to: &output) }
         if done == nil {
             Array(value.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &output) }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a string that holds a lone surrogate: pairs and other text as UTF-8, each lone surrogate as `\udxxx`,
+    /// as `JSON.stringify` does. Only such strings come here, so the per-unit loop costs nothing on ordinary text.
+    static func writeUTF16String(_ units: [UInt16], to output: inout JSONOutput) {
+        output.append(UInt8(ascii: "\""))
+        var position = 0
+        while position < units.count {
+            let unit = units[position]
+            position += 1
+            var scalar = UInt32(unit)
+            switch unit {
+            case 0xD800...0xDBFF where position < units.count && (0xDC00...0xDFFF).contains(units[position]):
+                scalar = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(units[position] - 0xDC00)
+                position += 1
+            case 0xD800...0xDFFF:
+                output.append("\\u")
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    output.append(lowercaseHexDigit(UInt8(truncatingIfNeeded: unit >> UInt16(shift)) & 0xF))
+                }
+                continue
+            default:
+                break
+            }
+            if scalar < 0x20 || scalar == 0x22 || scalar == 0x5C {
+                appendEscape(for: UInt8(scalar), to: &output)
+            } else if scalar < 0x80 {
+                output.append(UInt8(scalar))
+            } else if scalar < 0x800 {
+                output.append(UInt8(0xC0 | scalar >> 6))
+                output.append(UInt8(0x80 | scalar & 0x3F))
+            } else if scalar < 0x10000 {
+                output.append(UInt8(0xE0 | scalar >> 12))
+                output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                output.append(UInt8(0x80 | scalar & 0x3F))
+            } else {
+                output.append(UInt8(0xF0 | scalar >> 18))
+                output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+                output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                output.append(UInt8(0x80 | scalar & 0x3F))
+            }
         }
         output.append(UInt8(ascii: "\""))
     }

@@ -25,11 +25,22 @@ public struct Connection: Sendable, Hashable, Codable {
     public var workspaceID: String
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
+    /// The customer's own id for this account (Unified's `external_xref`), for finding it with the list filter.
+    public var externalXref: String?
+    /// Unified's display name of the integration; stored and echoed, no effect.
+    public var integrationName: String?
+    /// Unified's environment (`"Production"` unless the client says otherwise); the `env` list filter reads it.
+    public var environment: String
+    /// `auth.name` and `auth.emails`: who the account belongs to; stored and echoed (never credentials).
+    public var authName: String?
+    public var authEmails: [String]
 
     public init(
         id: String, integrationType: String, apiURL: String, token: String? = nil, categories: [String] = [],
         permissions: [String] = [], isPaused: Bool = false, isHealthy: Bool = true, workspaceID: String = "",
-        createdAt: Timestamp = .now(), updatedAt: Timestamp = .now()
+        createdAt: Timestamp = .now(), updatedAt: Timestamp = .now(), externalXref: String? = nil,
+        integrationName: String? = nil, environment: String = "Production", authName: String? = nil,
+        authEmails: [String] = []
     ) {
         self.id = id
         self.integrationType = integrationType
@@ -42,5 +53,10 @@ public struct Connection: Sendable, Hashable, Codable {
         self.workspaceID = workspaceID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.externalXref = externalXref
+        self.integrationName = integrationName
+        self.environment = environment
+        self.authName = authName
+        self.authEmails = authEmails
     }
 }

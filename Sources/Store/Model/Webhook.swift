@@ -34,13 +34,16 @@ public struct Webhook: Sendable, Hashable, Codable {
     public var updatedAt: Timestamp
     /// End of the last completed poll of the webhook's stream.
     public var checkedAt: Timestamp?
+    /// Unified's database-delivery fields (`db_type`, `db_url`, `db_schema`, `db_name_prefix`): stored and echoed so
+    /// clients that send them get them back; they have no effect (`hook_url` stays the destination).
+    public var database: WebhookDatabase
 
     public init(
         id: String, connectionID: String, objectType: String, event: WebhookEvent, hookURL: String,
         interval: Double = 60, fields: String? = nil, filters: [String: String] = [:], pageMaxLimit: Int = 100,
         includeAll: Bool = false, isHealthy: Bool = true, isPaused: Bool = false, environment: String = "Production",
         webhookType: String = "virtual", secret: String, workspaceID: String = "", createdAt: Timestamp = .now(),
-        updatedAt: Timestamp = .now(), checkedAt: Timestamp? = nil
+        updatedAt: Timestamp = .now(), checkedAt: Timestamp? = nil, database: WebhookDatabase = WebhookDatabase()
     ) {
         self.id = id
         self.connectionID = connectionID
@@ -61,6 +64,7 @@ public struct Webhook: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.checkedAt = checkedAt
+        self.database = database
     }
 
     /// The stream this webhook reads from.

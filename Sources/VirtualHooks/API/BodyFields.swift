@@ -47,13 +47,14 @@ struct BodyFields {
         return flag
     }
 
-    func strings(_ key: String) throws(APIError) -> [String]? {
+    func strings(_ key: String, prefix: String = "") throws(APIError) -> [String]? {
         guard let value = value(key) else { return nil }
-        guard let items = value.arrayValue else { throw .badRequest("\(key) must be an array of strings", field: key) }
+        let field = prefix + key
+        guard let items = value.arrayValue else { throw .badRequest("\(field) must be an array of strings", field: field) }
         var result: [String] = []
         for item in items {
             guard let text = item.stringValue else {
-                throw .badRequest("\(key) must be an array of strings", field: key)
+                throw .badRequest("\(field) must be an array of strings", field: field)
             }
             result.append(text)
         }

@@ -6,6 +6,8 @@ import Store
 /// `integration_type` must name a connector of the catalog; `auth.token` and `auth.api_url` map to the provider
 /// credential and base URL (`api_url` is required on create and PUT and passes the same URL rules as `hook_url`).
 /// PUT resets absent optional fields; PATCH changes only what is present (and, inside `auth`, only its present keys).
+/// `external_xref`, `integration_name`, `auth.name` and `auth.emails` are stored and echoed; `environment` is taken on
+/// create (default `"Production"`) and ignored on update, as for webhooks (Unified's SDK sends its default every time).
 struct ConnectionInput {
     enum Mode {
         case create
@@ -23,6 +25,7 @@ struct ConnectionInput {
         case .create:
             connection = Connection(
                 id: RandomID.objectID(), integrationType: "", apiURL: "", createdAt: now, updatedAt: now)
+            connection.environment = try body.string("environment") ?? "Production"
             resetAbsent = true
         case let .replace(existing):
             connection = existing
@@ -31,6 +34,8 @@ struct ConnectionInput {
             connection = existing
             resetAbsent = false
         }
+        // Ignored on update, but held to its declared type all the same.
+        if case .create = mode {} else { _ = try body.string("environment") }
         let before = connection
         if resetAbsent || body.has("integration_type") {
             let type = try body.requiredString("integration_type")
@@ -76,8 +81,16 @@ struct ConnectionInput {
         }
         // New credentials or a new api_url are how an operator says "fixed": polling tries again.
         if connection.apiURL != before.apiURL || connection.token != before.token { connection.isHealthy = true }
-        // Declared strings in the document, not stored yet: held to their type all the same.
-        for key in ["environment", "external_xref"] { _ = try body.string(key) }
+        if body.has("external_xref") || resetAbsent { connection.externalXref = try body.string("external_xref") }
+        if body.has("integration_name") || resetAbsent {
+            connection.integrationName = try body.string("integration_name")
+        }
+        if auth?.has("name") == true || resetAbsent { connection.authName = try auth?.string("name", prefix: "auth.") }
+        if let emails = try auth?.strings("emails", prefix: "auth.") {
+            connection.authEmails = emails
+        } else if resetAbsent {
+            connection.authEmails = []
+        }
         connection.updatedAt = now
         return connection
     }

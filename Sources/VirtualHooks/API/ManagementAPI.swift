@@ -214,7 +214,6 @@ public struct ManagementAPI: HTTPResponder, Sendable {
             return webhook.unifiedJSON(integrationType: integrationType)
         }
         let runs = try await WebhookRuns(store: store).runs(of: webhook)
-        members.append(("is_beta", .bool(false)))
         members.append(("runs", .array(runs.map(JSONValue.string))))
         return .object(members)
     }
@@ -223,9 +222,11 @@ public struct ManagementAPI: HTTPResponder, Sendable {
 
     private func listConnections(_ query: ListQuery) async throws -> Response {
         let environment = query.value("env")
+        let externalXref = query.value("external_xref")
         let categories = query.value("categories").map { Set($0.split(separator: ",").map(String.init)) }
         let matching = try await store.connections().filter { connection in
-            if let environment, environment != "Production" { return false }
+            if let environment, connection.environment != environment { return false }
+            if let externalXref, connection.externalXref != externalXref { return false }
             if let categories, categories.isDisjoint(with: connection.categories) { return false }
             return true
         }

@@ -110,8 +110,23 @@ struct WebhookInput {
         } else if resetAbsent {
             webhook.isPaused = false
         }
-        // Declared strings in the document, not used by delivery yet: held to their type all the same.
-        for key in ["db_type", "db_url", "db_schema", "db_name_prefix"] { _ = try body.string(key) }
+        try applyDatabase(body, to: &webhook.database, resetAbsent: resetAbsent)
+    }
+
+    /// The `db_*` fields: stored and echoed, no effect; `db_type` must be one Unified declares.
+    private func applyDatabase(_ body: BodyFields, to database: inout WebhookDatabase, resetAbsent: Bool) throws {
+        if body.has("db_type") || resetAbsent {
+            let type = try body.string("db_type")
+            if let type, !WebhookDatabase.types.contains(type) {
+                throw APIError.badRequest(
+                    "db_type must be one of \(WebhookDatabase.types.joined(separator: ", ")), not '\(type)'",
+                    field: "db_type")
+            }
+            database.type = type
+        }
+        if body.has("db_url") || resetAbsent { database.url = try body.string("db_url") }
+        if body.has("db_schema") || resetAbsent { database.schema = try body.string("db_schema") }
+        if body.has("db_name_prefix") || resetAbsent { database.namePrefix = try body.string("db_name_prefix") }
     }
 
     /// The connector spec of the webhook's connection.

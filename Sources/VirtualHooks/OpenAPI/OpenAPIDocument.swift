@@ -55,7 +55,7 @@ public enum OpenAPIDocument {
       "get": {"operationId": "getWebhookSecret", "summary": "The webhook's Standard Webhooks signing secret (Unified's object has none), for verifying webhook-signature", "responses": {"200": {"description": "The secret", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WebhookSecret"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}, "404": {"$ref": "#/components/responses/NotFound"}}}
     },
     "/unified/connection": {
-      "get": {"operationId": "listUnifiedConnections", "summary": "List connections", "parameters": [{"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 100}, "description": "Page size (an integral float such as 100.0 is accepted)."}, {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "maximum": 1000000000, "default": 0}, "description": "Items to skip (an integral float such as 0.0 is accepted)."}, {"name": "updated_gte", "in": "query", "required": false, "schema": {"type": "string", "format": "date-time"}, "description": "Only items updated at or after this ISO-8601 date-time."}, {"name": "sort", "in": "query", "required": false, "schema": {"type": "string", "enum": ["updated_at", "created_at", "name"], "default": "created_at"}}, {"name": "order", "in": "query", "required": false, "schema": {"type": "string", "enum": ["asc", "desc"], "default": "asc"}}, {"name": "env", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Only items in this environment (an empty value means no filter)."}, {"name": "categories", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Comma-separated categories; connections in any of them (an empty value means no filter)."}], "responses": {"200": {"description": "Connections (a bare array)", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Connection"}}}}}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}}},
+      "get": {"operationId": "listUnifiedConnections", "summary": "List connections", "parameters": [{"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 100}, "description": "Page size (an integral float such as 100.0 is accepted)."}, {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "maximum": 1000000000, "default": 0}, "description": "Items to skip (an integral float such as 0.0 is accepted)."}, {"name": "updated_gte", "in": "query", "required": false, "schema": {"type": "string", "format": "date-time"}, "description": "Only items updated at or after this ISO-8601 date-time."}, {"name": "sort", "in": "query", "required": false, "schema": {"type": "string", "enum": ["updated_at", "created_at", "name"], "default": "created_at"}}, {"name": "order", "in": "query", "required": false, "schema": {"type": "string", "enum": ["asc", "desc"], "default": "asc"}}, {"name": "env", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Only items in this environment (an empty value means no filter)."}, {"name": "categories", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Comma-separated categories; connections in any of them (an empty value means no filter)."}, {"name": "external_xref", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Only connections with this external_xref (an empty value means no filter)."}], "responses": {"200": {"description": "Connections (a bare array)", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Connection"}}}}}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}}},
       "post": {"operationId": "createUnifiedConnection", "summary": "Create a connection", "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ConnectionCreate"}}}}, "responses": {"200": {"description": "The created connection", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Connection"}}}}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "413": {"$ref": "#/components/responses/ContentTooLarge"}}}
     },
     "/unified/connection/{id}": {
@@ -96,6 +96,10 @@ public enum OpenAPIDocument {
         "integration_type": {"type": "string"},
         "checked_at": {"type": "string", "format": "date-time"},
         "is_beta": {"type": "boolean"},
+        "db_type": {"type": "string", "enum": ["mongodb", "mysql", "postgres", "mssql", "mariadb", "supabase", "snowflake"], "description": "Stored and echoed; no effect."},
+        "db_url": {"type": "string", "description": "Stored and echoed; no effect."},
+        "db_schema": {"type": "string", "description": "Stored and echoed; no effect."},
+        "db_name_prefix": {"type": "string", "description": "Stored and echoed; no effect."},
         "runs": {"type": "array", "items": {"type": "string"}, "description": "Most recent runs, newest first: \"<time> <status> <records>\"."}
       }},
       "WebhookCreate": {"type": "object", "description": "POST body. Unknown members and the response's read-only members are ignored.", "required": ["connection_id", "object_type", "event", "hook_url"], "properties": {
@@ -110,7 +114,7 @@ public enum OpenAPIDocument {
         "filters": {"type": ["object", "null"], "additionalProperties": {"type": ["string", "null"]}, "description": "Filter values by key; each key must be one the connection's connector supports for object_type (400 names filters otherwise). A null value is the same as leaving the key out."},
         "page_max_limit": {"type": ["integer", "null"], "minimum": 1, "maximum": 1000, "description": "Most records in one POST (default 100; an integral float such as 100.0 is accepted)."},
         "is_paused": {"type": ["boolean", "null"]},
-        "db_type": {"type": ["string", "null"]},
+        "db_type": {"type": ["string", "null"], "enum": ["mongodb", "mysql", "postgres", "mssql", "mariadb", "supabase", "snowflake", null], "description": "Stored and echoed; no effect (hook_url stays the destination)."},
         "db_url": {"type": ["string", "null"]},
         "db_schema": {"type": ["string", "null"]},
         "db_name_prefix": {"type": ["string", "null"]}
@@ -127,7 +131,7 @@ public enum OpenAPIDocument {
         "filters": {"type": ["object", "null"], "additionalProperties": {"type": ["string", "null"]}, "description": "Filter values by key; each key must be one the connection's connector supports for object_type (400 names filters otherwise). A null value is the same as leaving the key out."},
         "page_max_limit": {"type": ["integer", "null"], "minimum": 1, "maximum": 1000, "description": "Most records in one POST (default 100; an integral float such as 100.0 is accepted)."},
         "is_paused": {"type": ["boolean", "null"]},
-        "db_type": {"type": ["string", "null"]},
+        "db_type": {"type": ["string", "null"], "enum": ["mongodb", "mysql", "postgres", "mssql", "mariadb", "supabase", "snowflake", null], "description": "Stored and echoed; no effect (hook_url stays the destination)."},
         "db_url": {"type": ["string", "null"]},
         "db_schema": {"type": ["string", "null"]},
         "db_name_prefix": {"type": ["string", "null"]}
@@ -144,7 +148,7 @@ public enum OpenAPIDocument {
         "filters": {"type": ["object", "null"], "additionalProperties": {"type": ["string", "null"]}, "description": "Filter values by key; each key must be one the connection's connector supports for object_type (400 names filters otherwise). A null value is the same as leaving the key out."},
         "page_max_limit": {"type": ["integer", "null"], "minimum": 1, "maximum": 1000, "description": "Most records in one POST (default 100; an integral float such as 100.0 is accepted)."},
         "is_paused": {"type": ["boolean", "null"]},
-        "db_type": {"type": ["string", "null"]},
+        "db_type": {"type": ["string", "null"], "enum": ["mongodb", "mysql", "postgres", "mssql", "mariadb", "supabase", "snowflake", null], "description": "Stored and echoed; no effect (hook_url stays the destination)."},
         "db_url": {"type": ["string", "null"]},
         "db_schema": {"type": ["string", "null"]},
         "db_name_prefix": {"type": ["string", "null"]}
@@ -161,34 +165,39 @@ public enum OpenAPIDocument {
         "is_paused": {"type": "boolean"},
         "is_healthy": {"type": "boolean"},
         "unhealthy_reason": {"type": "string", "description": "VirtualHooks extension, not in Unified's API: why the connection is unhealthy (auth.api_url refused by the destination rule, 401/403/404 from the provider). Present only while is_healthy is false."},
-        "auth": {"type": "object", "required": ["api_url"], "properties": {"api_url": {"type": "string"}}}
+        "external_xref": {"type": "string", "description": "Your own id for the account; the list's external_xref filter matches it."},
+        "integration_name": {"type": "string"},
+        "auth": {"type": "object", "required": ["api_url"], "properties": {"api_url": {"type": "string"}, "name": {"type": "string"}, "emails": {"type": "array", "items": {"type": "string"}}}}
       }},
       "ConnectionCreate": {"type": "object", "required": ["integration_type", "auth"], "description": "POST body. Unknown members and the response's read-only members are ignored.", "properties": {
         "integration_type": {"type": "string", "minLength": 1, "description": "Names a connector of the server's catalog (sandbox, sandbox-offset, unified, or one loaded from connectors_dir); 400 names integration_type otherwise."},
-        "auth": {"type": "object", "properties": {"api_url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "The provider's base URL. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."}, "token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}}, "required": ["api_url"]},
+        "auth": {"type": "object", "properties": {"api_url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "The provider's base URL. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."}, "token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}, "name": {"type": ["string", "null"]}, "emails": {"type": ["array", "null"], "items": {"type": "string"}}}, "required": ["api_url"]},
         "categories": {"type": ["array", "null"], "items": {"type": "string"}},
         "permissions": {"type": ["array", "null"], "items": {"type": "string"}},
         "is_paused": {"type": ["boolean", "null"]},
         "environment": {"type": ["string", "null"]},
-        "external_xref": {"type": ["string", "null"]}
+        "external_xref": {"type": ["string", "null"]},
+        "integration_name": {"type": ["string", "null"]}
       }},
       "ConnectionReplace": {"type": "object", "required": ["integration_type", "auth"], "description": "PUT body: an absent or null optional field returns to its default. Unknown members and the response's read-only members are ignored.", "properties": {
         "integration_type": {"type": "string", "minLength": 1, "description": "Names a connector of the server's catalog (sandbox, sandbox-offset, unified, or one loaded from connectors_dir); 400 names integration_type otherwise."},
-        "auth": {"type": "object", "properties": {"api_url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "The provider's base URL. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."}, "token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}}, "required": ["api_url"]},
+        "auth": {"type": "object", "properties": {"api_url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "The provider's base URL. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."}, "token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}, "name": {"type": ["string", "null"]}, "emails": {"type": ["array", "null"], "items": {"type": "string"}}}, "required": ["api_url"]},
         "categories": {"type": ["array", "null"], "items": {"type": "string"}},
         "permissions": {"type": ["array", "null"], "items": {"type": "string"}},
         "is_paused": {"type": ["boolean", "null"]},
         "environment": {"type": ["string", "null"]},
-        "external_xref": {"type": ["string", "null"]}
+        "external_xref": {"type": ["string", "null"]},
+        "integration_name": {"type": ["string", "null"]}
       }},
       "ConnectionUpdate": {"type": "object", "description": "PATCH body: any subset; inside auth only the keys present change. Unknown members and the response's read-only members are ignored.", "properties": {
         "integration_type": {"type": ["string", "null"], "minLength": 1, "description": "Names a connector of the server's catalog (sandbox, sandbox-offset, unified, or one loaded from connectors_dir); 400 names integration_type otherwise. Null or absent leaves it unchanged."},
-        "auth": {"type": ["object", "null"], "properties": {"api_url": {"type": ["string", "null"], "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "The provider's base URL; null or absent leaves it unchanged. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."}, "token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}}},
+        "auth": {"type": ["object", "null"], "properties": {"api_url": {"type": ["string", "null"], "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "The provider's base URL; null or absent leaves it unchanged. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."}, "token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}, "name": {"type": ["string", "null"]}, "emails": {"type": ["array", "null"], "items": {"type": "string"}}}},
         "categories": {"type": ["array", "null"], "items": {"type": "string"}},
         "permissions": {"type": ["array", "null"], "items": {"type": "string"}},
         "is_paused": {"type": ["boolean", "null"]},
         "environment": {"type": ["string", "null"]},
-        "external_xref": {"type": ["string", "null"]}
+        "external_xref": {"type": ["string", "null"]},
+        "integration_name": {"type": ["string", "null"]}
       }},
       "Error": {"type": "object", "required": ["status", "error", "message"], "properties": {
         "status": {"type": "integer", "description": "The HTTP status code."},

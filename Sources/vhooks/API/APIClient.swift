@@ -7,7 +7,7 @@ import Store
 ///
 /// Every call either returns the parsed 2xx body or throws an ``APIClientError`` saying what failed and where: the
 /// server's `message`/`error` and `field` for a 4xx/5xx, "not reachable" when no connection could be made.
-struct APIClient {
+struct APIClient: Sendable {
     /// `http(s)://host:port`, without a trailing slash.
     let baseURL: String
     let token: String?

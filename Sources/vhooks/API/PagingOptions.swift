@@ -2,8 +2,8 @@ import ArgumentParser
 
 /// `--limit` and `--offset` of the list commands, checked before any request and sent as the API's query parameters.
 struct PagingOptions: ParsableArguments {
-    @Option(help: "Page size (1-100).") var limit: Int?
-    @Option(help: "Items to skip.") var offset: Int?
+    @Option(help: "Page size, 1-100 (default: 100).") var limit: Int?
+    @Option(help: "Items to skip (default: 0).") var offset: Int?
 
     func validate() throws {
         if let limit, !(1...100).contains(limit) { throw ValidationError("--limit must be between 1 and 100") }
