@@ -1,7 +1,8 @@
 import Pollers
 import Store
 
-/// Turns a Connection request body (unified.md §2) into a validated ``Connection``.
+/// Turns a Connection request body (unified.md §2) into a validated ``Connection``, by ``ConnectionRules`` (the rules
+/// a configuration file's connections follow too).
 ///
 /// `integration_type` must name a connector of the catalog; `auth.token` and `auth.api_url` map to the provider
 /// credential and base URL (`api_url` is required on create and PUT and passes the same URL rules as `hook_url`).
@@ -31,44 +32,29 @@ struct ConnectionInput {
             connection = existing
             resetAbsent = false
         }
-        if resetAbsent || body.has("integration_type") {
-            let type = try body.requiredString("integration_type")
-            guard catalog.spec(type) != nil else {
-                throw APIError.badRequest(
-                    "no connector named '\(type)' (known: \(catalog.specs.keys.sorted().joined(separator: ", ")))",
-                    field: "integration_type")
-            }
-            connection.integrationType = type
+        let definition: ConnectionDefinition
+        do {
+            let fields = DefinitionFields(members: body.members)
+            let auth = try fields.object("auth") ?? DefinitionFields(members: [], at: FieldPath.root.appending("auth"))
+            definition = try ConnectionRules(catalog: catalog, allowPrivateTargets: settings.allowPrivateTargets)
+                .read(fields, auth: auth, requireAll: resetAbsent)
+        } catch {
+            throw APIError(error)
         }
-        let auth = try body.object("auth")
-        if let url = try auth?.string("api_url", prefix: "auth.") {
-            if let problem = TargetURLRule(allowPrivateTargets: settings.allowPrivateTargets)
-                .problem(with: url, field: "auth.api_url")
-            {
-                throw APIError.badRequest(problem, field: "auth.api_url")
-            }
-            connection.apiURL = url
-        } else if resetAbsent {
-            throw APIError.badRequest("auth.api_url is required (the provider's base URL)", field: "auth.api_url")
-        }
-        if let token = try auth?.string("token", prefix: "auth.") {
-            connection.token = token
-        } else if let token = try auth?.string("access_token", prefix: "auth.") {
-            connection.token = token
-        } else if resetAbsent {
-            connection.token = nil
-        }
-        if let categories = try body.strings("categories") {
+        if let type = definition.integrationType { connection.integrationType = type }
+        if let url = definition.apiURL { connection.apiURL = url }
+        if definition.token != nil || resetAbsent { connection.token = definition.token }
+        if let categories = definition.categories {
             connection.categories = categories
         } else if resetAbsent {
             connection.categories = []
         }
-        if let permissions = try body.strings("permissions") {
+        if let permissions = definition.permissions {
             connection.permissions = permissions
         } else if resetAbsent {
             connection.permissions = []
         }
-        if let paused = try body.bool("is_paused") {
+        if let paused = definition.isPaused {
             connection.isPaused = paused
         } else if resetAbsent {
             connection.isPaused = false

@@ -8,15 +8,20 @@ struct TargetURLRule {
 
     /// `nil` when `url` may be saved, else a sentence starting with the field name saying why not.
     func problem(with url: String, field: String) -> String? {
+        reason(against: url).map { "\(field) \($0)" }
+    }
+
+    /// `nil` when `url` may be saved, else why not, worded to follow the field's name ("must be an http:// …").
+    func reason(against url: String) -> String? {
         guard let rejection = DestinationGuard(allowPrivateTargets: allowPrivateTargets).validate(url: url) else {
             return nil
         }
         switch rejection.kind {
         case .refused:
-            return "\(field) is refused: \(rejection.reason) (private, loopback, link-local and reserved targets need "
+            return "is refused: \(rejection.reason) (private, loopback, link-local and reserved targets need "
                 + "the server's --allow-private-targets)"
         default:
-            return "\(field) must be an http:// or https:// URL: \(rejection.reason)"
+            return "must be an http:// or https:// URL: \(rejection.reason)"
         }
     }
 }
