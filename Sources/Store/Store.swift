@@ -34,10 +34,12 @@ public actor Store {
     /// Opens the database at `path`, creating the file if needed, configures the connection and applies pending
     /// migrations.
     ///
-    /// - Throws: ``SQLiteError`` when the file cannot be opened or configured; ``StoreError/schemaTooNew(path:found:supported:)``
+    /// - Throws: ``StoreError/cannotOpen(path:reason:)`` when the path cannot hold a database (a missing folder, a
+    ///   folder, a file that is not SQLite); ``SQLiteError`` when the file cannot be configured;
+    ///   ``StoreError/schemaTooNew(path:found:supported:)``
     ///   when a newer build wrote it; ``StoreError/migrationFailed(path:version:name:underlying:)``.
     public init(path: String, logger: Logger) throws {
-        let database = try Database(path: path)
+        let database = try Store.openDatabase(path: path)
         try database.setBusyTimeout(milliseconds: 5000)
         // 16 KiB pages (only takes effect when the file is created): message bodies of tens of KiB span fewer
         // overflow pages, and 1,000-record commits touch fewer pages.

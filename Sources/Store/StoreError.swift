@@ -2,6 +2,9 @@
 public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The store was closed with ``Store/close()`` before this call.
     case closed(path: String)
+    /// The file cannot be opened as a database: `reason` says why in terms of the path ("the folder /x does not
+    /// exist", "is a folder", "is not a SQLite database"), not SQLite's bare "unable to open database file".
+    case cannotOpen(path: String, reason: String)
     /// The database file was written by a newer VirtualHooks: its schema version is above the newest this build knows.
     case schemaTooNew(path: String, found: Int, supported: Int)
     /// A migration failed; the file was left at `version - 1`.
@@ -18,6 +21,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .closed(path):
             return "the store at \(path) is closed"
+        case let .cannotOpen(path, reason):
+            return "cannot open the database \(path): \(reason)"
         case let .schemaTooNew(path, found, supported):
             return "the database \(path) has schema version \(found), newer than this build supports (\(supported)); "
                 + "upgrade vhooks or use another --db file"

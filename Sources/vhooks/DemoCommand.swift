@@ -20,8 +20,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard contacts >= 0 else { throw ValidationError("--contacts must not be negative") }
-        guard duration >= 0 else { throw ValidationError("--duration must not be negative") }
-        guard changeEvery >= 0.2 else { throw ValidationError("--change-every must be at least 0.2 seconds") }
+        guard (0...86_400).contains(duration) else {
+            throw ValidationError("--duration must be a number of seconds from 0 to 86400")
+        }
+        guard (0.2...3_600).contains(changeEvery) else {
+            throw ValidationError("--change-every must be a number of seconds from 0.2 to 3600")
+        }
     }
 
     func run() async throws {

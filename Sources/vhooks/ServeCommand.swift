@@ -33,9 +33,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = logging.makeLogger("vhooks")
         let catalog = ConnectorCatalog.builtin()
+        if let minInterval, !NumberRange.minimumIntervalMinutes.contains(minInterval) {
+            throw ValidationError("--min-interval \(NumberRange.minimumIntervalMinutes.requirement), not \(minInterval)")
+        }
         var configuration: ServeConfiguration
         do {
-            configuration = try ServeConfiguration.load(file: config, catalog: catalog)
+            configuration = try ServeConfiguration.load(file: config, catalog: catalog, minimumIntervalMinutes: minInterval)
         } catch let error as ConfigurationError {
             throw ValidationError("\(error)")
         }
@@ -47,10 +50,6 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.listen = address
         }
         if allowPrivateTargets { configuration.allowPrivateTargets = true }
-        if let minInterval {
-            guard minInterval > 0 else { throw ValidationError("--min-interval must be greater than 0 minutes") }
-            configuration.minimumIntervalMinutes = minInterval
-        }
         do {
             try configuration.validateTargets(file: config)
         } catch {

@@ -46,4 +46,17 @@ import Testing
         #expect(CursorFormat.epochSeconds.parse(.number(1_767_323_045)) == Timestamp(seconds: 1_767_323_045))
         #expect(CursorFormat.iso8601.parse(.number(1_767_323_045_678)) == Timestamp(milliseconds: 1_767_323_045_678))
     }
+
+    /// A provider's out-of-range cursor value is no timestamp (the record is processed without moving the
+    /// watermark), not a trap.
+    @Test func epochNumbersNoTimestampCanHoldAreNil() {
+        for format in [CursorFormat.epochSeconds, .epochMilliseconds, .iso8601] {
+            #expect(format.parse(.number(1e300)) == nil)
+            #expect(format.parse(.number(-1e300)) == nil)
+            #expect(format.parse(.string("1e300")) == nil)
+            #expect(format.parse(.number(9.3e18)) == nil)
+        }
+        #expect(CursorFormat.epochSeconds.parse(.number(9.3e12)) == nil)
+        #expect(CursorFormat.epochSeconds.parse(.number(9e12)) != nil)
+    }
 }

@@ -119,12 +119,6 @@ extension Store {
         }
     }
 
-    @Test func openingAnUnwritablePathThrowsSQLiteError() async throws {
-        #expect(throws: SQLiteError.self) {
-            _ = try Store(path: "/nonexistent-dir-\(RandomID.hex(bytes: 4))/vhooks.db", logger: StoreFixtures.logger)
-        }
-    }
-
     @Test func randomIDsHaveTheirFormats() {
         let id = RandomID.objectID()
         #expect(id.count == 24)

@@ -136,3 +136,21 @@ import Testing
         }
     }
 }
+
+/// Durations from configuration (a lookback, a safety lag) cannot trap the timestamp arithmetic: it saturates.
+@Suite struct TimestampArithmeticTests {
+    @Test func arithmeticBeyondTheMicrosecondRangeSaturatesInsteadOfTrapping() {
+        let now = Timestamp(microseconds: 1_767_323_045_000_000)
+        #expect(Duration.seconds(9.3e12).wholeMicroseconds == .max)
+        #expect(Duration.seconds(-9.3e12).wholeMicroseconds == .min)
+        #expect(Duration.seconds(1.5).wholeMicroseconds == 1_500_000)
+        let past = Timestamp(microseconds: -now.microseconds)
+        #expect((now - .seconds(9.3e12)).microseconds == now.microseconds - .max)
+        #expect((past - .seconds(9.3e12)).microseconds == .min)
+        #expect((now + .seconds(9.3e12)).microseconds == .max)
+        #expect((now - .seconds(-9.3e12)).microseconds == .max)
+        #expect((past + .seconds(-9.3e12)).microseconds == .min)
+        #expect((Timestamp(microseconds: .max - 1) + .microseconds(5)).microseconds == .max)
+        #expect((now - .seconds(300)).microseconds == now.microseconds - 300_000_000)
+    }
+}

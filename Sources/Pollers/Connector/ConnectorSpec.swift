@@ -36,8 +36,21 @@ public struct ConnectorSpec: Sendable, Hashable, Codable {
         name = try c.decode(String.self, forKey: .name)
         auth = try c.decodeIfPresent(AuthSpec.self, forKey: .auth)
         objects = try c.decode([String: ObjectSpec].self, forKey: .objects)
-        lookbackSeconds = try c.decodeIfPresent(Double.self, forKey: .lookbackSeconds) ?? 300
-        safetyLagSeconds = try c.decodeIfPresent(Double.self, forKey: .safetyLagSeconds) ?? 30
+        lookbackSeconds = try Self.seconds(c, .lookbackSeconds, in: PollLimits.lookbackSeconds) ?? 300
+        safetyLagSeconds = try Self.seconds(c, .safetyLagSeconds, in: PollLimits.safetyLagSeconds) ?? 30
+    }
+
+    /// A number of seconds inside `range` (``PollLimits``), so a spec file cannot set a window the poller must clamp.
+    private static func seconds(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, in range: ClosedRange<Double>)
+        throws -> Double?
+    {
+        guard let value = try c.decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard value.isFinite, range.contains(value) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: c,
+                debugDescription: "must be a number of seconds from \(Int(range.lowerBound)) to \(Int(range.upperBound))")
+        }
+        return value
     }
 
     /// The listing rules for `objectType`, with the wildcard entry's placeholders resolved; `nil` when the connector

@@ -51,17 +51,19 @@ public enum CursorFormat: String, Sendable, Hashable, Codable {
         }
     }
 
+    /// `nil` for a number no timestamp can hold (a provider's `1e300` must not trap the poller).
     private func epoch(_ number: Double) -> Timestamp? {
         guard number.isFinite else { return nil }
+        let microseconds: Double
         switch self {
-        case .epochSeconds: return Timestamp(seconds: number)
-        case .epochMilliseconds: return Timestamp(microseconds: Int64((number * 1000).rounded()))
+        case .epochSeconds: microseconds = number * 1_000_000
+        case .epochMilliseconds: microseconds = number * 1000
         case .iso8601, .iso8601Milliseconds, .iso8601Microseconds:
             let magnitude = abs(number)
-            if magnitude > 1e14 { return Timestamp(microseconds: Int64(number.rounded())) }
-            if magnitude > 1e11 { return Timestamp(microseconds: Int64((number * 1000).rounded())) }
-            return Timestamp(seconds: number)
+            microseconds = magnitude > 1e14 ? number : magnitude > 1e11 ? number * 1000 : number * 1_000_000
         }
+        guard abs(microseconds) < 9.2e18 else { return nil }
+        return Timestamp(microseconds: Int64(microseconds.rounded()))
     }
 
     private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {

@@ -131,7 +131,9 @@ public final class PollerService: Service, Sendable {
             intervals[webhook.objectType] = min(intervals[webhook.objectType] ?? .infinity, webhook.interval)
         }
         return intervals.sorted { $0.key < $1.key }.map { objectType, minutes in
-            (objectType, max(configuration.minimumInterval, .milliseconds(Int64(minutes * 60_000))))
+            let period = PollLimits.duration(
+                seconds: minutes * 60, clampedTo: 0...PollLimits.intervalMinutes.upperBound * 60)
+            return (objectType, max(configuration.minimumInterval, period))
         }
     }
 

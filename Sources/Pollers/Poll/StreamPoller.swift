@@ -49,8 +49,14 @@ public struct StreamPoller: Sendable {
         self.logger = logger
     }
 
-    var lookback: Duration { configuration.lookbackOverride ?? .seconds(spec.lookbackSeconds) }
-    var safetyLag: Duration { configuration.safetyLagOverride ?? .seconds(spec.safetyLagSeconds) }
+    var lookback: Duration {
+        configuration.lookbackOverride.map { PollLimits.clamp($0, to: PollLimits.lookbackSeconds) }
+            ?? PollLimits.duration(seconds: spec.lookbackSeconds, clampedTo: PollLimits.lookbackSeconds)
+    }
+    var safetyLag: Duration {
+        configuration.safetyLagOverride.map { PollLimits.clamp($0, to: PollLimits.safetyLagSeconds) }
+            ?? PollLimits.duration(seconds: spec.safetyLagSeconds, clampedTo: PollLimits.safetyLagSeconds)
+    }
     var pageSize: Int { max(1, min(object.maxPageSize, configuration.pageSize ?? object.maxPageSize)) }
 
     /// Runs one poll to the last page (or resumes the run a crash interrupted) and records it.

@@ -24,20 +24,29 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.microseconds < rhs.microseconds }
 
+    /// Saturates at the ends of the representable range instead of trapping: the durations come from configuration
+    /// (a lookback, a safety lag) and must not be able to kill a running server.
     public static func + (lhs: Timestamp, rhs: Duration) -> Timestamp {
-        Timestamp(microseconds: lhs.microseconds + rhs.wholeMicroseconds)
+        let (sum, overflow) = lhs.microseconds.addingReportingOverflow(rhs.wholeMicroseconds)
+        return Timestamp(microseconds: overflow ? (rhs < .zero ? .min : .max) : sum)
     }
 
+    /// Saturates like ``+(_:_:)``.
     public static func - (lhs: Timestamp, rhs: Duration) -> Timestamp {
-        Timestamp(microseconds: lhs.microseconds - rhs.wholeMicroseconds)
+        let (difference, overflow) = lhs.microseconds.subtractingReportingOverflow(rhs.wholeMicroseconds)
+        return Timestamp(microseconds: overflow ? (rhs < .zero ? .max : .min) : difference)
     }
 }
 
 extension Duration {
-    /// The duration truncated to whole microseconds, the store's resolution.
+    /// The duration truncated to whole microseconds, the store's resolution; saturated at `Int64.min`/`.max` for
+    /// durations beyond about 292,000 years instead of trapping.
     public var wholeMicroseconds: Int64 {
         let (seconds, attoseconds) = components
-        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000)
+        if overflow { return seconds < 0 ? .min : .max }
+        let (sum, carry) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000_000)
+        return carry ? (seconds < 0 ? .min : .max) : sum
     }
 }
 

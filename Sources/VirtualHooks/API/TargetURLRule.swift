@@ -8,14 +8,19 @@ struct TargetURLRule {
 
     /// `nil` when `url` may be saved, else a sentence starting with the field name saying why not.
     func problem(with url: String, field: String) -> String? {
+        reason(against: url).map { "\(field) \($0)" }
+    }
+
+    /// `nil` when `url` may be saved, else why not, worded to follow the field's name ("must be an http:// …").
+    func reason(against url: String) -> String? {
         guard let rejection = DestinationGuard(allowPrivateTargets: allowPrivateTargets).validate(url: url) else {
             return nil
         }
         switch rejection.kind {
         case .refused:
-            return "\(field) is refused: \(rejection.reason) (\(DestinationRejection.privateTargetsHint))"
+            return "is refused: \(rejection.reason) (\(DestinationRejection.privateTargetsHint))"
         default:
-            return "\(field) must be an http:// or https:// URL: \(rejection.reason)"
+            return "must be an http:// or https:// URL: \(rejection.reason)"
         }
     }
 }

@@ -1,16 +1,14 @@
 import Pollers
 import Store
 
-/// Turns a Webhook request body (unified.md §1, §4) into a validated ``Webhook``.
+/// Turns a Webhook request body (unified.md §1, §4) into a validated ``Webhook``, by ``WebhookRules`` (the rules a
+/// configuration file's webhooks follow too).
 ///
 /// Create requires `connection_id`, `object_type`, `event` and `hook_url`, PUT `hook_url`; PUT resets absent optional
 /// fields to their defaults; PATCH changes only what is present. On PUT/PATCH, `connection_id`, `object_type` and
 /// `event` are read-only (the OpenAPI document says so): they may be sent only with the stored values (delete and
-/// recreate instead), and `environment` and `webhook_type` are ignored.
+/// recreate instead), and `environment` and `webhook_type` are ignored (but held to their declared type).
 struct WebhookInput {
-    /// One year: larger intervals are surely mistakes, and would overflow the pollers' durations.
-    static let maximumIntervalMinutes = 525_600.0
-
     enum Mode {
         case create(includeAll: Bool)
         case replace(Webhook)
@@ -21,161 +19,102 @@ struct WebhookInput {
     let catalog: ConnectorCatalog
     let settings: ManagementAPISettings
 
+    var rules: WebhookRules {
+        WebhookRules(
+            minimumIntervalMinutes: settings.minimumIntervalMinutes, allowPrivateTargets: settings.allowPrivateTargets)
+    }
+
     func webhook(from body: BodyFields, mode: Mode, now: Timestamp = .now()) async throws -> Webhook {
+        let fields = DefinitionFields(members: body.members)
         var webhook: Webhook
         switch mode {
         case let .create(includeAll):
-            let connectionID = try body.requiredString("connection_id")
-            let objectType = try body.requiredString("object_type")
-            let event = try Self.event(try body.requiredString("event"))
+            let definition = try read(fields, requireStream: true)
+            guard let (connectionID, objectType, event) = definition.stream else {
+                throw APIError.badRequest("connection_id, object_type and event are required", field: "connection_id")
+            }
             webhook = Webhook(
                 id: RandomID.objectID(), connectionID: connectionID, objectType: objectType, event: event,
                 hookURL: "", includeAll: includeAll, secret: RandomID.webhookSecret(), createdAt: now, updatedAt: now)
             webhook.environment = try body.string("environment") ?? "Production"
-            try await validateStream(of: webhook)
+            let spec = try await checked {
+                try rules.checkStream(
+                    connectionID: connectionID, objectType: objectType, event: event,
+                    connection: try await store.connection(id: connectionID), catalog: catalog, in: fields)
+            }
             webhook.webhookType = try Self.webhookType(try body.string("webhook_type"))
-            try applyWritable(body, to: &webhook, resetAbsent: true)
-            try await validateFilters(of: webhook)
+            apply(definition, to: &webhook, resetAbsent: true)
+            try checkFilters(of: webhook, spec: spec, in: fields)
         case let .replace(existing), let .merge(existing):
             webhook = existing
+            _ = try body.string("environment")
             let isPut: Bool
             if case .replace = mode { isPut = true } else { isPut = false }
-            try Self.requireUnchanged(body, "connection_id", existing.connectionID)
-            try Self.requireUnchanged(body, "object_type", existing.objectType)
-            if body.has("event") {
-                let event = try Self.event(try body.requiredString("event"))
-                guard event == existing.event else {
-                    throw APIError.badRequest(
-                        "event cannot change (it is '\(existing.event.rawValue)'); delete and recreate the webhook",
-                        field: "event")
+            let definition = try read(fields, requireStream: false, requireHookURL: isPut)
+            try Self.requireUnchanged("connection_id", definition.connectionID, existing.connectionID)
+            try Self.requireUnchanged("object_type", definition.objectType, existing.objectType)
+            try Self.requireUnchanged("event", definition.event?.rawValue, existing.event.rawValue)
+            apply(definition, to: &webhook, resetAbsent: isPut)
+            if webhook.filters != existing.filters {
+                let spec = try await checked {
+                    try rules.spec(
+                        connectionID: webhook.connectionID,
+                        connection: try await store.connection(id: webhook.connectionID), catalog: catalog, in: fields)
                 }
+                try checkFilters(of: webhook, spec: spec, in: fields)
             }
-            try applyWritable(body, to: &webhook, resetAbsent: isPut)
-            if webhook.filters != existing.filters { try await validateFilters(of: webhook) }
             webhook.updatedAt = now
         }
         return webhook
     }
 
+    private func read(_ fields: DefinitionFields, requireStream: Bool, requireHookURL: Bool = false) throws(APIError)
+        -> WebhookDefinition
+    {
+        do {
+            return try rules.read(fields, requireStream: requireStream, requireHookURL: requireHookURL)
+        } catch { throw APIError(error) }
+    }
+
+    private func checkFilters(of webhook: Webhook, spec: ConnectorSpec, in fields: DefinitionFields) throws(APIError) {
+        do {
+            try rules.checkFilters(webhook.filters, objectType: webhook.objectType, spec: spec, in: fields)
+        } catch { throw APIError(error) }
+    }
+
+    /// Runs a rule that needs the store, turning its ``DefinitionError`` into the 400.
+    private func checked<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do { return try await body() } catch let error as DefinitionError { throw APIError(error) }
+    }
+
     /// The writable fields; with `resetAbsent`, an absent field takes its default (create, PUT).
-    private func applyWritable(_ body: BodyFields, to webhook: inout Webhook, resetAbsent: Bool) throws {
-        if let url = try body.string("hook_url") {
-            if let problem = TargetURLRule(allowPrivateTargets: settings.allowPrivateTargets)
-                .problem(with: url, field: "hook_url")
-            {
-                throw APIError.badRequest(problem, field: "hook_url")
-            }
-            webhook.hookURL = url
-        } else if resetAbsent {
-            throw APIError.badRequest("hook_url is required", field: "hook_url")
-        }
-        if let interval = try body.number("interval") {
-            guard interval >= settings.minimumIntervalMinutes else {
-                throw APIError.badRequest(
-                    "interval must be a number >= \(JSWriter.numberText(settings.minimumIntervalMinutes))",
-                    field: "interval")
-            }
-            guard interval <= Self.maximumIntervalMinutes else {
-                throw APIError.badRequest("interval must be at most 525600 minutes (one year)", field: "interval")
-            }
+    private func apply(_ definition: WebhookDefinition, to webhook: inout Webhook, resetAbsent: Bool) {
+        if let url = definition.hookURL { webhook.hookURL = url }
+        if let interval = definition.interval {
             webhook.interval = interval
         } else if resetAbsent {
-            webhook.interval = max(60, settings.minimumIntervalMinutes)
+            webhook.interval = rules.defaultIntervalMinutes
         }
-        if let limit = try body.number("page_max_limit") {
-            guard limit == limit.rounded(), limit >= 1, limit <= 1000 else {
-                throw APIError.badRequest("page_max_limit must be a whole number from 1 to 1000", field: "page_max_limit")
-            }
-            webhook.pageMaxLimit = Int(limit)
+        if let limit = definition.pageMaxLimit {
+            webhook.pageMaxLimit = limit
         } else if resetAbsent {
-            webhook.pageMaxLimit = 100
+            webhook.pageMaxLimit = WebhookRules.defaultPageMaxLimit
         }
-        if body.has("fields") || resetAbsent {
-            webhook.fields = try body.string("fields")
-        }
-        if let filters = try body.object("filters") {
-            var parsed: [String: String] = [:]
-            for (key, value) in filters.members where value != .null {
-                guard let text = value.stringValue else {
-                    throw APIError.badRequest("filters.\(key) must be a string", field: "filters")
-                }
-                parsed[key] = text
-            }
-            webhook.filters = parsed
+        if definition.fields != nil || resetAbsent { webhook.fields = definition.fields }
+        if let filters = definition.filters {
+            webhook.filters = filters
         } else if resetAbsent {
             webhook.filters = [:]
         }
-        if let paused = try body.bool("is_paused") {
+        if let paused = definition.isPaused {
             webhook.isPaused = paused
         } else if resetAbsent {
             webhook.isPaused = false
         }
-        try applyDatabase(body, to: &webhook.database, resetAbsent: resetAbsent)
-    }
-
-    /// The `db_*` fields: stored and echoed, no effect; `db_type` must be one Unified declares.
-    private func applyDatabase(_ body: BodyFields, to database: inout WebhookDatabase, resetAbsent: Bool) throws {
-        if body.has("db_type") || resetAbsent {
-            let type = try body.string("db_type")
-            if let type, !WebhookDatabase.types.contains(type) {
-                throw APIError.badRequest(
-                    "db_type must be one of \(WebhookDatabase.types.joined(separator: ", ")), not '\(type)'",
-                    field: "db_type")
-            }
-            database.type = type
-        }
-        if body.has("db_url") || resetAbsent { database.url = try body.string("db_url") }
-        if body.has("db_schema") || resetAbsent { database.schema = try body.string("db_schema") }
-        if body.has("db_name_prefix") || resetAbsent { database.namePrefix = try body.string("db_name_prefix") }
-    }
-
-    /// The connector spec of the webhook's connection.
-    private func spec(of webhook: Webhook) async throws -> ConnectorSpec {
-        guard let connection = try await store.connection(id: webhook.connectionID) else {
-            throw APIError.badRequest("no connection '\(webhook.connectionID)'", field: "connection_id")
-        }
-        guard let spec = catalog.spec(connection.integrationType) else {
-            throw APIError.badRequest(
-                "connection '\(connection.id)' uses unknown connector '\(connection.integrationType)'",
-                field: "connection_id")
-        }
-        return spec
-    }
-
-    /// Every filter key must be one the connector declares for the object (`ObjectSpec.filters`): a filter that
-    /// would be ignored is refused, so a subscriber never receives records it asked to exclude.
-    private func validateFilters(of webhook: Webhook) async throws {
-        guard !webhook.filters.isEmpty else { return }
-        let spec = try await spec(of: webhook)
-        let supported = spec.object(webhook.objectType)?.filters ?? []
-        if let unsupported = webhook.filters.keys.sorted().first(where: { !supported.contains($0) }) {
-            let known = supported.isEmpty ? "none" : supported.joined(separator: ", ")
-            throw APIError.badRequest(
-                "filter '\(unsupported)' is not supported by connector '\(spec.name)' on '\(webhook.objectType)' "
-                    + "(supported: \(known))",
-                field: "filters")
-        }
-    }
-
-    private func validateStream(of webhook: Webhook) async throws {
-        let spec = try await spec(of: webhook)
-        guard spec.object(webhook.objectType) != nil else {
-            throw APIError.badRequest(
-                "connector '\(spec.name)' cannot list '\(webhook.objectType)' (it lists: "
-                    + "\(spec.namedObjectTypes.joined(separator: ", ")))",
-                field: "object_type")
-        }
-        if webhook.event == .deleted {
-            throw APIError.badRequest(
-                "connector '\(spec.name)' has no delete detection for '\(webhook.objectType)'", field: "event")
-        }
-    }
-
-    private static func event(_ text: String) throws(APIError) -> WebhookEvent {
-        guard let event = WebhookEvent(rawValue: text) else {
-            throw .badRequest("event must be created, updated or deleted", field: "event")
-        }
-        return event
+        if definition.dbType != nil || resetAbsent { webhook.database.type = definition.dbType }
+        if definition.dbURL != nil || resetAbsent { webhook.database.url = definition.dbURL }
+        if definition.dbSchema != nil || resetAbsent { webhook.database.schema = definition.dbSchema }
+        if definition.dbNamePrefix != nil || resetAbsent { webhook.database.namePrefix = definition.dbNamePrefix }
     }
 
     private static func webhookType(_ text: String?) throws(APIError) -> String {
@@ -187,11 +126,9 @@ struct WebhookInput {
         }
     }
 
-    private static func requireUnchanged(_ body: BodyFields, _ key: String, _ stored: String) throws(APIError) {
-        guard body.has(key) else { return }
-        let value = try body.requiredString(key)
-        guard value == stored else {
-            throw .badRequest("\(key) cannot change (it is '\(stored)'); delete and recreate the webhook", field: key)
-        }
+    /// PUT and PATCH may repeat the stream fields but not change them.
+    private static func requireUnchanged(_ key: String, _ value: String?, _ stored: String) throws(APIError) {
+        guard let value, value != stored else { return }
+        throw .badRequest("\(key) cannot change (it is '\(stored)'); delete and recreate the webhook", field: key)
     }
 }

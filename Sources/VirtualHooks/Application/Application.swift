@@ -45,8 +45,12 @@ public final class Application: Service, Sendable {
             throw error
         }
         if let delays = configuration.retryDelays { delivery.retryDelays = delays }
-        if let lookback = configuration.lookbackSeconds { polling.lookbackOverride = .seconds(lookback) }
-        if let lag = configuration.safetyLagSeconds { polling.safetyLagOverride = .seconds(lag) }
+        if let lookback = configuration.lookbackSeconds {
+            polling.lookbackOverride = PollLimits.duration(seconds: lookback, clampedTo: PollLimits.lookbackSeconds)
+        }
+        if let lag = configuration.safetyLagSeconds {
+            polling.safetyLagOverride = PollLimits.duration(seconds: lag, clampedTo: PollLimits.safetyLagSeconds)
+        }
         let client = CurlHTTPClient(logger: logger)
         self.store = store
         self.client = client

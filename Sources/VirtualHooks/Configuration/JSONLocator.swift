@@ -3,11 +3,7 @@
 /// The product's parser keeps no positions (it is built for speed on provider pages); configuration files are
 /// small, so a second, position-aware walk over the bytes only when reporting an error costs nothing.
 enum JSONLocator {
-    /// One step of a path: an object member or an array index.
-    enum Step: Equatable {
-        case key(String)
-        case index(Int)
-    }
+    typealias Step = FieldPath.Step
 
     /// The 1-based line where the value at `path` starts (the whole document for an empty path); `nil` if absent.
     static func line(of path: [Step], in bytes: [UInt8]) -> Int? {
