@@ -19,15 +19,18 @@ public final class Application: Service, Sendable {
     let logger: Logger
     let managementServer: ManagementServer?
 
-    /// Opens the store (creating or migrating it) and creates or updates what the configuration declares.
-    /// - Throws: store errors, or ``ConfigurationError`` for declarations the store rejects.
+    /// Claims the database for this process (one serving process per database), opens the store (creating or
+    /// migrating it) and creates or updates what the configuration declares. The claim lasts until ``run()`` ends
+    /// or the process dies.
+    /// - Throws: store errors (``StoreError/databaseInUse(path:holderPID:)`` when another server holds the
+    ///   database), or ``ConfigurationError`` for declarations the store rejects.
     public init(
         configuration: ServeConfiguration, catalog: ConnectorCatalog, polling: PollerConfiguration = .init(),
         delivery: EmitterConfiguration = .init(), logger: Logger,
         pollObserver: (@Sendable (PollRun) -> Void)? = nil,
         deliveryObserver: (@Sendable (DeliveryReport) -> Void)? = nil
     ) async throws {
-        let store = try Store(path: configuration.database, logger: logger)
+        let store = try Store(path: configuration.database, logger: logger, serving: true)
         do {
             try await DeclarationApplier(store: store).apply(configuration)
             _ = try await store.workspaceSecret()
