@@ -2,15 +2,17 @@ extension Store {
     private static let webhookColumns = """
         id, connection_id, object_type, event, hook_url, interval_minutes, fields, filters, page_max_limit, \
         include_all, is_healthy, is_paused, environment, webhook_type, secret, workspace_id, created_at_us, \
-        updated_at_us, checked_at_us
+        updated_at_us, checked_at_us, id_salt
         """
 
     private static let insertWebhookSQL = """
         INSERT INTO webhooks (\(webhookColumns), built_seq, initial_phase, snapshot_seq)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+            ?23)
         """
 
-    /// Every column but the id and the delivery cursor, which an update leaves alone.
+    /// Every column but the id, the message-id salt and the delivery cursor, which an update leaves alone (a changed
+    /// salt would re-id messages already in flight).
     private static let updateWebhookSQL = """
         UPDATE webhooks SET connection_id = ?2, object_type = ?3, event = ?4, hook_url = ?5, interval_minutes = ?6,
             fields = ?7, filters = ?8, page_max_limit = ?9, include_all = ?10, is_healthy = ?11, is_paused = ?12,
@@ -47,9 +49,10 @@ extension Store {
                 let snapshotSeq: Int64? = synced ? head : nil
                 try database.withStatement(Self.insertWebhookSQL) { statement in
                     try Self.bindWebhook(webhook, filters: filters, to: statement)
-                    try statement.bind(builtSeq, at: 20)
-                    try statement.bind(phase.rawValue, at: 21)
-                    try statement.bind(snapshotSeq, at: 22)
+                    try statement.bind(webhook.idSalt, at: 20)
+                    try statement.bind(builtSeq, at: 21)
+                    try statement.bind(phase.rawValue, at: 22)
+                    try statement.bind(snapshotSeq, at: 23)
                     try statement.run()
                 }
             }
@@ -131,7 +134,7 @@ extension Store {
         }
     }
 
-    /// Binds the 19 columns of ``webhookColumns`` as parameters 1...19.
+    /// Binds the first 19 columns of ``webhookColumns`` (all but `id_salt`, which only an insert writes) as 1...19.
     private static func bindWebhook(_ webhook: Webhook, filters: String, to statement: Statement) throws {
         try statement.bind(webhook.id, at: 1)
         try statement.bind(webhook.connectionID, at: 2)
@@ -175,6 +178,7 @@ extension Store {
             workspaceID: row.string(at: 15),
             createdAt: row.timestamp(at: 16),
             updatedAt: row.timestamp(at: 17),
-            checkedAt: row.optionalTimestamp(at: 18))
+            checkedAt: row.optionalTimestamp(at: 18),
+            idSalt: row.string(at: 19))
     }
 }

@@ -29,7 +29,8 @@ struct WebhookInput {
             let event = try Self.event(try body.requiredString("event"))
             webhook = Webhook(
                 id: RandomID.objectID(), connectionID: connectionID, objectType: objectType, event: event,
-                hookURL: "", includeAll: includeAll, secret: RandomID.webhookSecret(), createdAt: now, updatedAt: now)
+                hookURL: "", includeAll: includeAll, secret: RandomID.webhookSecret(), createdAt: now, updatedAt: now,
+                idSalt: RandomID.messageIDSalt())
             webhook.environment = try body.string("environment") ?? "Production"
             try await validateStream(of: webhook)
             webhook.webhookType = try Self.webhookType(try body.string("webhook_type"))
