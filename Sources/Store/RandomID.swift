@@ -21,6 +21,11 @@ public enum RandomID {
         hex(bytes: 12)
     }
 
+    /// A new webhook's message-id salt (``Webhook/idSalt``): 32 lowercase hex characters.
+    public static func messageIDSalt() -> String {
+        hex(bytes: 16)
+    }
+
     /// A new Standard Webhooks signing secret: `whsec_` + standard base64 of 32 random bytes.
     public static func webhookSecret() -> String {
         var generator = SystemRandomNumberGenerator()

@@ -2,16 +2,17 @@ extension Store {
     private static let webhookColumns = """
         id, connection_id, object_type, event, hook_url, interval_minutes, fields, filters, page_max_limit, \
         include_all, is_healthy, is_paused, environment, webhook_type, secret, workspace_id, created_at_us, \
-        updated_at_us, checked_at_us, db_type, db_url, db_schema, db_name_prefix, unhealthy_reason
+        updated_at_us, checked_at_us, db_type, db_url, db_schema, db_name_prefix, unhealthy_reason, id_salt
         """
 
     private static let insertWebhookSQL = """
         INSERT INTO webhooks (\(webhookColumns), built_seq, initial_phase, snapshot_seq)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-            ?23, ?24, ?25, ?26, ?27)
+            ?23, ?24, ?25, ?26, ?27, ?28)
         """
 
-    /// Every column but the id and the delivery cursor, which an update leaves alone.
+    /// Every column but the id, the message-id salt and the delivery cursor, which an update leaves alone (a changed
+    /// salt would re-id messages already in flight).
     private static let updateWebhookSQL = """
         UPDATE webhooks SET connection_id = ?2, object_type = ?3, event = ?4, hook_url = ?5, interval_minutes = ?6,
             fields = ?7, filters = ?8, page_max_limit = ?9, include_all = ?10, is_healthy = ?11, is_paused = ?12,
@@ -49,9 +50,10 @@ extension Store {
                 let snapshotSeq: Int64? = synced ? head : nil
                 try database.withStatement(Self.insertWebhookSQL) { statement in
                     try Self.bindWebhook(webhook, filters: filters, to: statement)
-                    try statement.bind(builtSeq, at: 25)
-                    try statement.bind(phase.rawValue, at: 26)
-                    try statement.bind(snapshotSeq, at: 27)
+                    try statement.bind(webhook.idSalt, at: 25)
+                    try statement.bind(builtSeq, at: 26)
+                    try statement.bind(phase.rawValue, at: 27)
+                    try statement.bind(snapshotSeq, at: 28)
                     try statement.run()
                 }
             }
@@ -135,7 +137,7 @@ extension Store {
         }
     }
 
-    /// Binds the 24 columns of ``webhookColumns`` as parameters 1...24.
+    /// Binds the first 24 columns of ``webhookColumns`` (all but `id_salt`, which only an insert writes) as 1...24.
     private static func bindWebhook(_ webhook: Webhook, filters: String, to statement: Statement) throws {
         try statement.bind(webhook.id, at: 1)
         try statement.bind(webhook.connectionID, at: 2)
@@ -187,7 +189,8 @@ extension Store {
             checkedAt: row.optionalTimestamp(at: 18),
             database: WebhookDatabase(
                 type: row.optionalString(at: 19), url: row.optionalString(at: 20), schema: row.optionalString(at: 21),
-                namePrefix: row.optionalString(at: 22)))
+                namePrefix: row.optionalString(at: 22)),
+            idSalt: row.string(at: 24))
         webhook.unhealthyReason = row.optionalString(at: 23)
         return webhook
     }

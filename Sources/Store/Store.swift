@@ -25,6 +25,8 @@ public actor Store {
     let logger: Logger
     private let executor: ThreadExecutor
     private var database: Database?
+    /// The serving process's claim on the file, when opened with `serving: true`; released by ``close()``.
+    private let serveLock: ServeLock?
 
     /// The store's dedicated thread: every isolated method, and so every SQLite call, runs there.
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
@@ -34,12 +36,18 @@ public actor Store {
     /// Opens the database at `path`, creating the file if needed, configures the connection and applies pending
     /// migrations.
     ///
+    /// - Parameter serving: claim the file for this process until ``close()`` (or the process's end, however it
+    ///   ends): one serving process per database. Short-lived commands (tokens, secrets) open it without a claim and
+    ///   work beside a running server.
     /// - Throws: ``StoreError/cannotOpen(path:reason:)`` when the path cannot hold a database (a missing folder, a
     ///   folder, a file that is not SQLite); ``SQLiteError`` when the file cannot be configured;
-    ///   ``StoreError/schemaTooNew(path:found:supported:)``
-    ///   when a newer build wrote it; ``StoreError/migrationFailed(path:version:name:underlying:)``.
-    public init(path: String, logger: Logger) throws {
+    ///   ``StoreError/schemaTooNew(path:found:supported:)`` when a newer build wrote it;
+    ///   ``StoreError/migrationFailed(path:version:name:underlying:)``;
+    ///   ``StoreError/databaseInUse(path:holderPID:)`` when `serving` and another process holds the claim.
+    public init(path: String, logger: Logger, serving: Bool = false) throws {
         let database = try Store.openDatabase(path: path)
+        // Claimed before anything is written: a refused second server changes nothing.
+        let serveLock = serving ? try ServeLock(databasePath: path) : nil
         try database.setBusyTimeout(milliseconds: 5000)
         // 16 KiB pages (only takes effect when the file is created): message bodies of tens of KiB span fewer
         // overflow pages, and 1,000-record commits touch fewer pages.
@@ -67,6 +75,7 @@ public actor Store {
         self.changes = ChangeSignal()
         self.executor = ThreadExecutor(name: "vhooks.store")
         self.database = database
+        self.serveLock = serveLock
     }
 
     /// Closes the connection (finalizing every cached statement). Idempotent; later calls throw
@@ -76,6 +85,7 @@ public actor Store {
         database.close()
         self.database = nil
         await reader.close()
+        serveLock?.release()
         logger.debug("store closed", metadata: ["store.path": "\(path)"])
     }
 

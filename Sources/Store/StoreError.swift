@@ -15,6 +15,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownMessage(id: String)
     /// A stored value cannot be read back into the model (an unknown enum case or malformed JSON).
     case corruptRow(table: String, column: String, value: String)
+    /// Another serving process holds the database (its pid, when it wrote one): two servers on one file would both
+    /// poll and deliver.
+    case databaseInUse(path: String, holderPID: Int32?)
+    /// The serve lock file beside the database cannot be opened or locked (a read-only folder, a file system
+    /// without `flock`).
+    case lockUnavailable(path: String, reason: String)
 
     /// What went wrong and with which file, webhook or message, for logs and API error bodies.
     public var description: String {
@@ -34,6 +40,11 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "no delivery message with id \(id)"
         case let .corruptRow(table, column, value):
             return "unreadable value in \(table).\(column): \(value.prefix(200))"
+        case let .databaseInUse(path, holderPID):
+            let holder = holderPID.map { "pid \($0)" } ?? "pid unknown"
+            return "another vhooks serve (\(holder)) is using \(path); stop it first, or give this one its own --db"
+        case let .lockUnavailable(path, reason):
+            return "cannot take the serve lock \(path): \(reason)"
         }
     }
 }

@@ -30,6 +30,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    /// The exit status when another `vhooks serve` holds the database: EX_TEMPFAIL, since trying again once that
+    /// one has stopped succeeds.
+    static let databaseInUseExitCode: Int32 = 75
+
     func run() async throws {
         let logger = logging.makeLogger("vhooks")
         let catalog = ConnectorCatalog.builtin()
@@ -58,8 +62,15 @@ struct ServeCommand: AsyncParsableCommand {
         var resolvedCatalog = catalog
         if let dir = configuration.connectorsDirectory { try resolvedCatalog.load(directory: dir) }
         let polling = FaultInjection.pollerConfiguration(logger: logger)
-        let app = try await Application(
-            configuration: configuration, catalog: resolvedCatalog, polling: polling, logger: logger)
+        let app: Application
+        do {
+            app = try await Application(
+                configuration: configuration, catalog: resolvedCatalog, polling: polling, logger: logger)
+        } catch let error as StoreError {
+            guard case .databaseInUse = error else { throw error }
+            printError("Error: \(error)")
+            throw ExitCode(Self.databaseInUseExitCode)
+        }
         let group = ServiceGroup(
             services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()

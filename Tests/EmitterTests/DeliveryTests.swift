@@ -23,7 +23,8 @@ import Testing
             #expect(messages.map(\.id) == received.compactMap(\.messageID))
             #expect(messages.allSatisfy { $0.status == .delivered && $0.attemptCount == 1 })
             #expect(messages.map(\.id) == messages.map {
-                DeliveryMessage.makeID(webhookID: webhook.id, firstSeq: $0.firstSeq, lastSeq: $0.lastSeq)
+                DeliveryMessage.makeID(
+                    webhookID: webhook.id, salt: webhook.idSalt, firstSeq: $0.firstSeq, lastSeq: $0.lastSeq)
             })
             #expect(reports.all.map(\.status) == [.delivered, .delivered, .delivered])
             #expect(reports.all.map(\.records) == [100, 100, 50])

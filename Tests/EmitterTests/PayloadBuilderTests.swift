@@ -155,11 +155,33 @@ import Testing
     }
 
     @Test func messageIDIsDeterministic() {
-        #expect(DeliveryMessage.makeID(webhookID: "wh_1", firstSeq: 1, lastSeq: 100) == "msg_ef4a5ebb4aac591d94996ead398a81fe")
+        // A webhook without a salt (made before salts existed) keeps the unsalted derivation, so ids of messages in
+        // flight across an upgrade do not change.
         #expect(
-            DeliveryMessage.makeID(webhookID: "65f0c2a1e4b0a1b2c3d4e5f6", firstSeq: 101, lastSeq: 100)
+            DeliveryMessage.makeID(webhookID: "wh_1", salt: "", firstSeq: 1, lastSeq: 100)
+                == "msg_ef4a5ebb4aac591d94996ead398a81fe")
+        #expect(
+            DeliveryMessage.makeID(webhookID: "65f0c2a1e4b0a1b2c3d4e5f6", salt: "", firstSeq: 101, lastSeq: 100)
                 == "msg_f0d5fc3a0ba997ca2cf2b9fd67095837")
-        #expect(DeliveryMessage.makeID(webhookID: "wh_1", firstSeq: 1, lastSeq: 10) != DeliveryMessage.makeID(webhookID: "wh_1", firstSeq: 11, lastSeq: 0))
+        #expect(
+            DeliveryMessage.makeID(webhookID: "wh_1", salt: "", firstSeq: 1, lastSeq: 10)
+                != DeliveryMessage.makeID(webhookID: "wh_1", salt: "", firstSeq: 11, lastSeq: 0))
+    }
+
+    @Test func aSaltedMessageIDMixesTheSaltInAndIsStableForTheSameSalt() {
+        let salt = "0123456789abcdef0123456789abcdef"
+        // SHA-256("wh_1␟1␟100␟" + salt), first 32 hex characters.
+        #expect(
+            DeliveryMessage.makeID(webhookID: "wh_1", salt: salt, firstSeq: 1, lastSeq: 100)
+                == "msg_44473f0241e41d42069fa4693b915dd5")
+        #expect(
+            DeliveryMessage.makeID(webhookID: "wh_1", salt: salt, firstSeq: 1, lastSeq: 100)
+                == DeliveryMessage.makeID(webhookID: "wh_1", salt: salt, firstSeq: 1, lastSeq: 100))
+        let other = RandomID.messageIDSalt()
+        #expect(
+            DeliveryMessage.makeID(webhookID: "wh_1", salt: other, firstSeq: 1, lastSeq: 100)
+                != DeliveryMessage.makeID(webhookID: "wh_1", salt: salt, firstSeq: 1, lastSeq: 100),
+            "salt \(other)")
     }
 
     @Test func resignerRecomputesSignaturesOnlyWhenTheSecretChanged() throws {

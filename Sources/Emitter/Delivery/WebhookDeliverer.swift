@@ -23,6 +23,11 @@ struct WebhookDeliverer {
         case gone
     }
 
+    /// The most messages of one webhook that may have been POSTed while their attempts are not yet logged; after a
+    /// crash at most this many are POSTed again (README, "Delivery guarantees"). Logging in groups rather than one by
+    /// one keeps a backfill's store commits few.
+    static let maxUnloggedAttempts = 8
+
     let webhookID: String
     let context: DeliveryContext
     /// A partial incremental batch waiting for more events: its first seq and when the wait began.
@@ -53,7 +58,7 @@ struct WebhookDeliverer {
 
     /// Plans the next messages from the log (up to ``EmitterConfiguration/buildAhead`` of them, from one read),
     /// stores them with the moved cursor in one transaction, then attempts them in order, stopping at the first that
-    /// is not delivered. Messages are frozen before anything is sent, so a crash in between re-sends the same bodies
+    /// is not delivered, and logs their attempts at least every ``maxUnloggedAttempts`` messages. Messages are frozen before anything is sent, so a crash in between re-sends the same bodies
     /// and ids.
     private mutating func buildNext(_ state: DeliveryState) async throws -> Step {
         let webhook = state.webhook
@@ -119,7 +124,8 @@ struct WebhookDeliverer {
                 built.append(
                     DeliveryMessage(
                         id: DeliveryMessage.makeID(
-                            webhookID: webhookID, firstSeq: planned.firstSeq, lastSeq: planned.lastSeq),
+                            webhookID: webhookID, salt: webhook.idSalt, firstSeq: planned.firstSeq,
+                            lastSeq: planned.lastSeq),
                         webhookID: webhookID, firstSeq: planned.firstSeq, lastSeq: planned.lastSeq, type: planned.type,
                         body: builder.body(data: data, nonce: nonce, type: planned.type), nonce: nonce,
                         recordCount: planned.batch.count, createdAt: context.clock.now()))
@@ -136,8 +142,9 @@ struct WebhookDeliverer {
                 "webhook.id": "\(webhookID)", "messages": "\(built.count)",
                 "messages.records": "\(built.reduce(0) { $0 + $1.recordCount })",
             ])
-        // Sent in order; their attempts are logged together afterwards (a crash before that re-sends them with the
-        // same ids, which at-least-once delivery allows). The first that is not delivered ends the run.
+        // Sent in order; their attempts are logged in groups of at most `maxUnloggedAttempts` (a crash before a
+        // group is logged re-sends its messages with the same ids, which at-least-once delivery allows; the group
+        // size bounds those repeats). The first that is not delivered ends the run.
         var sent: [WebhookDeliverer.SentAttempt] = []
         do {
             for message in built {
@@ -145,6 +152,11 @@ struct WebhookDeliverer {
                     message, webhook: webhook, workspaceSecret: state.workspaceSecret, justBuilt: true)
                 sent.append(attempt)
                 if attempt.record.status != .delivered && attempt.record.status != .aborted { break }
+                if sent.count >= Self.maxUnloggedAttempts {
+                    let group = sent
+                    sent.removeAll(keepingCapacity: true)
+                    try await record(group, webhook: webhook)
+                }
             }
         } catch {
             try? await record(sent, webhook: webhook)

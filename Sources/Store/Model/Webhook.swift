@@ -29,6 +29,10 @@ public struct Webhook: Sendable, Hashable, Codable {
     public var webhookType: String
     /// Standard Webhooks signing secret (`whsec_` + base64 of 32 random bytes), per webhook.
     public var secret: String
+    /// Random text mixed into the webhook's message ids (``RandomID/messageIDSalt()``, given at creation and never
+    /// changed), so `webhook-id`s differ across databases that declare the same webhook id. `""` for webhooks made
+    /// before salts existed: their ids keep the unsalted derivation.
+    public var idSalt: String
     public var workspaceID: String
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
@@ -43,7 +47,8 @@ public struct Webhook: Sendable, Hashable, Codable {
         interval: Double = 60, fields: String? = nil, filters: [String: String] = [:], pageMaxLimit: Int = 100,
         includeAll: Bool = false, isHealthy: Bool = true, isPaused: Bool = false, environment: String = "Production",
         webhookType: String = "virtual", secret: String, workspaceID: String = "", createdAt: Timestamp = .now(),
-        updatedAt: Timestamp = .now(), checkedAt: Timestamp? = nil, database: WebhookDatabase = WebhookDatabase()
+        updatedAt: Timestamp = .now(), checkedAt: Timestamp? = nil, database: WebhookDatabase = WebhookDatabase(),
+        idSalt: String = ""
     ) {
         self.id = id
         self.connectionID = connectionID
@@ -65,6 +70,7 @@ public struct Webhook: Sendable, Hashable, Codable {
         self.updatedAt = updatedAt
         self.checkedAt = checkedAt
         self.database = database
+        self.idSalt = idSalt
     }
 
     /// The stream this webhook reads from.

@@ -35,7 +35,8 @@ struct WebhookInput {
             }
             webhook = Webhook(
                 id: RandomID.objectID(), connectionID: connectionID, objectType: objectType, event: event,
-                hookURL: "", includeAll: includeAll, secret: RandomID.webhookSecret(), createdAt: now, updatedAt: now)
+                hookURL: "", includeAll: includeAll, secret: RandomID.webhookSecret(), createdAt: now, updatedAt: now,
+                idSalt: RandomID.messageIDSalt())
             webhook.environment = try body.string("environment") ?? "Production"
             let spec = try await checked {
                 try rules.checkStream(

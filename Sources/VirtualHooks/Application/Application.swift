@@ -19,9 +19,11 @@ public final class Application: Service, Sendable {
     let logger: Logger
     let managementServer: ManagementServer?
 
-    /// Opens the store (creating or migrating it), creates or updates what the configuration declares, and re-checks
-    /// every stored target against the destination rule of this start (``TargetRecheck``).
-    /// - Throws: store errors, or ``ConfigurationError`` for declarations the store rejects.
+    /// Claims the database for this process (one serving process per database), opens the store (creating or
+    /// migrating it), creates or updates what the configuration declares, and re-checks every stored target against
+    /// the destination rule of this start (``TargetRecheck``). The claim lasts until ``run()`` ends or the process dies.
+    /// - Throws: store errors (``StoreError/databaseInUse(path:holderPID:)`` when another server holds the
+    ///   database), or ``ConfigurationError`` for declarations the store rejects.
     public init(
         configuration: ServeConfiguration, catalog: ConnectorCatalog, polling: PollerConfiguration = .init(),
         delivery: EmitterConfiguration = .init(), logger: Logger,
@@ -32,7 +34,7 @@ public final class Application: Service, Sendable {
         var delivery = delivery
         polling.allowPrivateTargets = polling.allowPrivateTargets || configuration.allowPrivateTargets
         delivery.allowPrivateTargets = delivery.allowPrivateTargets || configuration.allowPrivateTargets
-        let store = try Store(path: configuration.database, logger: logger)
+        let store = try Store(path: configuration.database, logger: logger, serving: true)
         do {
             try await DeclarationApplier(store: store).apply(configuration)
             try await TargetRecheck(

@@ -28,7 +28,7 @@ struct DeclarationApplier {
                 ?? Webhook(
                     id: declared.id, connectionID: declared.connectionID, objectType: declared.objectType,
                     event: declared.event, hookURL: declared.hookURL,
-                    secret: declared.secret ?? RandomID.webhookSecret())
+                    secret: declared.secret ?? RandomID.webhookSecret(), idSalt: RandomID.messageIDSalt())
             webhook.connectionID = declared.connectionID
             webhook.objectType = declared.objectType
             webhook.event = declared.event

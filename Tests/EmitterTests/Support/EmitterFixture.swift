@@ -40,7 +40,7 @@ final class EmitterFixture: Sendable {
         let webhook = Webhook(
             id: id, connectionID: stream.connectionID, objectType: stream.objectType, event: event, hookURL: url,
             interval: 15, fields: fields, pageMaxLimit: pageMaxLimit, includeAll: includeAll,
-            secret: RandomID.webhookSecret(), workspaceID: "ws_test")
+            secret: RandomID.webhookSecret(), workspaceID: "ws_test", idSalt: RandomID.messageIDSalt())
         try await store.saveWebhook(webhook)
         return webhook
     }
