@@ -60,8 +60,9 @@ import Glibc
                 "--generation-database", "none", "--generation-with-security-parameters", "false",
                 "--workers", "1", "--request-timeout", "20", "--no-color",
                 // Operations whose only input is the {id} path string cannot make negative cases; Hypothesis would
-                // otherwise stop them for filtering too much.
-                "--suppress-health-check", "filter_too_much",
+                // otherwise stop them for filtering too much. `too_slow` is a wall-clock check of data generation,
+                // which a busy machine fails (the same cases are generated either way: the seed fixes them).
+                "--suppress-health-check", "filter_too_much,too_slow",
             ]
             let started = ContinuousClock.now
             let result = try await SDKVirtualenv.run(
@@ -71,7 +72,7 @@ import Glibc
                     "PYTHONPATH": packageRoot.appendingPathComponent("Tests/SDK").path,
                     "VHOOKS_ST_CONNECTION": connectionID, "VHOOKS_ST_WEBHOOK": webhookID,
                 ],
-                directory: URL(fileURLWithPath: dir.path("")), timeout: .seconds(480))
+                directory: URL(fileURLWithPath: dir.path("")), timeout: .seconds(900))
             print("schemathesis \(arguments.dropFirst(3).joined(separator: " ")) ran \(ContinuousClock.now - started)")
             print(result.output)
             #expect(
