@@ -108,50 +108,18 @@ public enum OpenAPIDocument {
         "event": {"type": "string", "enum": ["created", "updated"], "description": "deleted is refused: no connector detects deletions yet."},
         "environment": {"type": ["string", "null"], "default": "Production"},
         "webhook_type": {"type": ["string", "null"], "enum": ["virtual", null], "description": "native is refused: no connector has native webhooks yet."},
-        "hook_url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "Where payloads are POSTed. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."},
-        "interval": {"type": ["number", "null"], "minimum": \#(number(minimumIntervalMinutes)), "maximum": 525600, "description": "Minutes between polls at most (default 60, or the server minimum when that is larger)."},
-        "fields": {"type": ["string", "null"], "description": "Comma-separated fields each record is trimmed to (id always kept)."},
-        "filters": {"type": ["object", "null"], "additionalProperties": {"type": ["string", "null"]}, "description": "Filter values by key; each key must be one the connection's connector supports for object_type (400 names filters otherwise). A null value is the same as leaving the key out."},
-        "page_max_limit": {"type": ["integer", "null"], "minimum": 1, "maximum": 1000, "description": "Most records in one POST (default 100; an integral float such as 100.0 is accepted)."},
-        "is_paused": {"type": ["boolean", "null"]},
-        "db_type": {"type": ["string", "null"], "enum": ["mongodb", "mysql", "postgres", "mssql", "mariadb", "supabase", "snowflake", null], "description": "Stored and echoed; no effect (hook_url stays the destination)."},
-        "db_url": {"type": ["string", "null"]},
-        "db_schema": {"type": ["string", "null"]},
-        "db_name_prefix": {"type": ["string", "null"]}
+        "hook_url": {"type": "string", "pattern": "\#(urlPattern)", "description": "Where payloads are POSTed. \#(urlRule)"},
+\#(webhookOptionalProperties(minimumIntervalMinutes: minimumIntervalMinutes))
       }},
       "WebhookUpdate": {"type": "object", "description": "PATCH body: any subset of the writable fields. Unknown members and the response's read-only members are ignored.", "properties": {
-        "connection_id": {"type": "string", "readOnly": true, "description": "Fixed at creation: on PUT and PATCH it may be sent only with the stored value (delete and recreate the webhook to change it)."},
-        "object_type": {"type": "string", "readOnly": true, "description": "Fixed at creation: on PUT and PATCH it may be sent only with the stored value (delete and recreate the webhook to change it)."},
-        "event": {"type": "string", "enum": ["created", "updated", "deleted"], "readOnly": true, "description": "Fixed at creation: on PUT and PATCH it may be sent only with the stored value (delete and recreate the webhook to change it)."},
-        "environment": {"readOnly": true, "description": "Set on create only; ignored on PUT and PATCH."},
-        "webhook_type": {"readOnly": true, "description": "Set on create only; ignored on PUT and PATCH."},
-        "hook_url": {"type": ["string", "null"], "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "Where payloads are POSTed; null or absent leaves it unchanged. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."},
-        "interval": {"type": ["number", "null"], "minimum": \#(number(minimumIntervalMinutes)), "maximum": 525600, "description": "Minutes between polls at most (default 60, or the server minimum when that is larger)."},
-        "fields": {"type": ["string", "null"], "description": "Comma-separated fields each record is trimmed to (id always kept)."},
-        "filters": {"type": ["object", "null"], "additionalProperties": {"type": ["string", "null"]}, "description": "Filter values by key; each key must be one the connection's connector supports for object_type (400 names filters otherwise). A null value is the same as leaving the key out."},
-        "page_max_limit": {"type": ["integer", "null"], "minimum": 1, "maximum": 1000, "description": "Most records in one POST (default 100; an integral float such as 100.0 is accepted)."},
-        "is_paused": {"type": ["boolean", "null"]},
-        "db_type": {"type": ["string", "null"], "enum": ["mongodb", "mysql", "postgres", "mssql", "mariadb", "supabase", "snowflake", null], "description": "Stored and echoed; no effect (hook_url stays the destination)."},
-        "db_url": {"type": ["string", "null"]},
-        "db_schema": {"type": ["string", "null"]},
-        "db_name_prefix": {"type": ["string", "null"]}
+\#(webhookFixedProperties)
+        "hook_url": {"type": ["string", "null"], "pattern": "\#(urlPattern)", "description": "Where payloads are POSTed; null or absent leaves it unchanged. \#(urlRule)"},
+\#(webhookOptionalProperties(minimumIntervalMinutes: minimumIntervalMinutes))
       }},
       "WebhookReplace": {"type": "object", "description": "PUT body: every writable field; an absent or null optional field returns to its default. Unknown members and the response's read-only members are ignored.", "required": ["hook_url"], "properties": {
-        "connection_id": {"type": "string", "readOnly": true, "description": "Fixed at creation: on PUT and PATCH it may be sent only with the stored value (delete and recreate the webhook to change it)."},
-        "object_type": {"type": "string", "readOnly": true, "description": "Fixed at creation: on PUT and PATCH it may be sent only with the stored value (delete and recreate the webhook to change it)."},
-        "event": {"type": "string", "enum": ["created", "updated", "deleted"], "readOnly": true, "description": "Fixed at creation: on PUT and PATCH it may be sent only with the stored value (delete and recreate the webhook to change it)."},
-        "environment": {"readOnly": true, "description": "Set on create only; ignored on PUT and PATCH."},
-        "webhook_type": {"readOnly": true, "description": "Set on create only; ignored on PUT and PATCH."},
-        "hook_url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "Where payloads are POSTed. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."},
-        "interval": {"type": ["number", "null"], "minimum": \#(number(minimumIntervalMinutes)), "maximum": 525600, "description": "Minutes between polls at most (default 60, or the server minimum when that is larger)."},
-        "fields": {"type": ["string", "null"], "description": "Comma-separated fields each record is trimmed to (id always kept)."},
-        "filters": {"type": ["object", "null"], "additionalProperties": {"type": ["string", "null"]}, "description": "Filter values by key; each key must be one the connection's connector supports for object_type (400 names filters otherwise). A null value is the same as leaving the key out."},
-        "page_max_limit": {"type": ["integer", "null"], "minimum": 1, "maximum": 1000, "description": "Most records in one POST (default 100; an integral float such as 100.0 is accepted)."},
-        "is_paused": {"type": ["boolean", "null"]},
-        "db_type": {"type": ["string", "null"], "enum": ["mongodb", "mysql", "postgres", "mssql", "mariadb", "supabase", "snowflake", null], "description": "Stored and echoed; no effect (hook_url stays the destination)."},
-        "db_url": {"type": ["string", "null"]},
-        "db_schema": {"type": ["string", "null"]},
-        "db_name_prefix": {"type": ["string", "null"]}
+\#(webhookFixedProperties)
+        "hook_url": {"type": "string", "pattern": "\#(urlPattern)", "description": "Where payloads are POSTed. \#(urlRule)"},
+\#(webhookOptionalProperties(minimumIntervalMinutes: minimumIntervalMinutes))
       }},
       "Connection": {"type": "object", "description": "A connection as the server returns it; credentials are never echoed.", "required": ["id", "created_at", "updated_at", "workspace_id", "integration_type", "environment", "categories", "permissions", "is_paused", "is_healthy", "auth"], "properties": {
         "id": {"type": "string"},
@@ -170,34 +138,19 @@ public enum OpenAPIDocument {
         "auth": {"type": "object", "required": ["api_url"], "properties": {"api_url": {"type": "string"}, "name": {"type": "string"}, "emails": {"type": "array", "items": {"type": "string"}}}}
       }},
       "ConnectionCreate": {"type": "object", "required": ["integration_type", "auth"], "description": "POST body. Unknown members and the response's read-only members are ignored.", "properties": {
-        "integration_type": {"type": "string", "minLength": 1, "description": "Names a connector of the server's catalog (sandbox, sandbox-offset, unified, or one loaded from connectors_dir); 400 names integration_type otherwise."},
-        "auth": {"type": "object", "properties": {"api_url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "The provider's base URL. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."}, "token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}, "name": {"type": ["string", "null"]}, "emails": {"type": ["array", "null"], "items": {"type": "string"}}}, "required": ["api_url"]},
-        "categories": {"type": ["array", "null"], "items": {"type": "string"}},
-        "permissions": {"type": ["array", "null"], "items": {"type": "string"}},
-        "is_paused": {"type": ["boolean", "null"]},
-        "environment": {"type": ["string", "null"]},
-        "external_xref": {"type": ["string", "null"]},
-        "integration_name": {"type": ["string", "null"]}
+        "integration_type": {"type": "string", "minLength": 1, "description": "\#(integrationTypeRule)"},
+        "auth": {"type": "object", "properties": {"api_url": {"type": "string", "pattern": "\#(urlPattern)", "description": "The provider's base URL. \#(urlRule)"}, \#(connectionAuthDetails)}, "required": ["api_url"]},
+\#(connectionOptionalProperties)
       }},
       "ConnectionReplace": {"type": "object", "required": ["integration_type", "auth"], "description": "PUT body: an absent or null optional field returns to its default. Unknown members and the response's read-only members are ignored.", "properties": {
-        "integration_type": {"type": "string", "minLength": 1, "description": "Names a connector of the server's catalog (sandbox, sandbox-offset, unified, or one loaded from connectors_dir); 400 names integration_type otherwise."},
-        "auth": {"type": "object", "properties": {"api_url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "The provider's base URL. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."}, "token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}, "name": {"type": ["string", "null"]}, "emails": {"type": ["array", "null"], "items": {"type": "string"}}}, "required": ["api_url"]},
-        "categories": {"type": ["array", "null"], "items": {"type": "string"}},
-        "permissions": {"type": ["array", "null"], "items": {"type": "string"}},
-        "is_paused": {"type": ["boolean", "null"]},
-        "environment": {"type": ["string", "null"]},
-        "external_xref": {"type": ["string", "null"]},
-        "integration_name": {"type": ["string", "null"]}
+        "integration_type": {"type": "string", "minLength": 1, "description": "\#(integrationTypeRule)"},
+        "auth": {"type": "object", "properties": {"api_url": {"type": "string", "pattern": "\#(urlPattern)", "description": "The provider's base URL. \#(urlRule)"}, \#(connectionAuthDetails)}, "required": ["api_url"]},
+\#(connectionOptionalProperties)
       }},
       "ConnectionUpdate": {"type": "object", "description": "PATCH body: any subset; inside auth only the keys present change. Unknown members and the response's read-only members are ignored.", "properties": {
-        "integration_type": {"type": ["string", "null"], "minLength": 1, "description": "Names a connector of the server's catalog (sandbox, sandbox-offset, unified, or one loaded from connectors_dir); 400 names integration_type otherwise. Null or absent leaves it unchanged."},
-        "auth": {"type": ["object", "null"], "properties": {"api_url": {"type": ["string", "null"], "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$", "description": "The provider's base URL; null or absent leaves it unchanged. An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."}, "token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}, "name": {"type": ["string", "null"]}, "emails": {"type": ["array", "null"], "items": {"type": "string"}}}},
-        "categories": {"type": ["array", "null"], "items": {"type": "string"}},
-        "permissions": {"type": ["array", "null"], "items": {"type": "string"}},
-        "is_paused": {"type": ["boolean", "null"]},
-        "environment": {"type": ["string", "null"]},
-        "external_xref": {"type": ["string", "null"]},
-        "integration_name": {"type": ["string", "null"]}
+        "integration_type": {"type": ["string", "null"], "minLength": 1, "description": "\#(integrationTypeRule) Null or absent leaves it unchanged."},
+        "auth": {"type": ["object", "null"], "properties": {"api_url": {"type": ["string", "null"], "pattern": "\#(urlPattern)", "description": "The provider's base URL; null or absent leaves it unchanged. \#(urlRule)"}, \#(connectionAuthDetails)}},
+\#(connectionOptionalProperties)
       }},
       "Error": {"type": "object", "required": ["status", "error", "message"], "properties": {
         "status": {"type": "integer", "description": "The HTTP status code."},
@@ -212,6 +165,52 @@ public enum OpenAPIDocument {
   }
 }
 """#
+    }
+
+    /// The URL shape `DestinationURL` accepts, as a JSON-escaped ECMA regex: http(s), a host, an optional port 1–65535.
+    private static let urlPattern = #"^[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f\\\\:\\[\\]%@/?#]+(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?(?:[/?#][^\\x00-\\x20\\x7f\\\\]*)?$"#
+
+    /// What `urlPattern` means and what the destination rule adds, for every URL field's description.
+    private static let urlRule = #"An http:// or https:// URL with a host and an optional port from 1 to 65535, no userinfo, whitespace, control characters or backslashes (an IPv6 literal in brackets is accepted too). Private, loopback, link-local and reserved targets are refused unless the server runs with --allow-private-targets."#
+
+    /// How `integration_type` is checked, on POST, PUT and PATCH alike.
+    private static let integrationTypeRule = #"Names a connector of the server's catalog (sandbox, sandbox-offset, unified, or one loaded from connectors_dir); 400 names integration_type otherwise."#
+
+    /// The members of a connection's `auth` beside `api_url`, the same on POST, PUT and PATCH.
+    private static let connectionAuthDetails = #""token": {"type": ["string", "null"], "writeOnly": true, "description": "The provider credential."}, "access_token": {"type": ["string", "null"], "writeOnly": true, "description": "Read when token is absent."}, "name": {"type": ["string", "null"]}, "emails": {"type": ["array", "null"], "items": {"type": "string"}}"#
+
+    /// The webhook members PUT and PATCH treat as read-only (`WebhookRules` refuses a changed value).
+    private static let webhookFixedProperties = #"""
+                "connection_id": {"type": "string", "readOnly": true, "description": "Fixed at creation: on PUT and PATCH it may be sent only with the stored value (delete and recreate the webhook to change it)."},
+                "object_type": {"type": "string", "readOnly": true, "description": "Fixed at creation: on PUT and PATCH it may be sent only with the stored value (delete and recreate the webhook to change it)."},
+                "event": {"type": "string", "enum": ["created", "updated", "deleted"], "readOnly": true, "description": "Fixed at creation: on PUT and PATCH it may be sent only with the stored value (delete and recreate the webhook to change it)."},
+                "environment": {"readOnly": true, "description": "Set on create only; ignored on PUT and PATCH."},
+                "webhook_type": {"readOnly": true, "description": "Set on create only; ignored on PUT and PATCH."},
+        """#
+
+    /// The optional connection members, the same on POST, PUT and PATCH (each may be null).
+    private static let connectionOptionalProperties = #"""
+                "categories": {"type": ["array", "null"], "items": {"type": "string"}},
+                "permissions": {"type": ["array", "null"], "items": {"type": "string"}},
+                "is_paused": {"type": ["boolean", "null"]},
+                "environment": {"type": ["string", "null"]},
+                "external_xref": {"type": ["string", "null"]},
+                "integration_name": {"type": ["string", "null"]}
+        """#
+
+    /// The optional webhook members, the same on POST, PUT and PATCH; the interval minimum is the server's own.
+    private static func webhookOptionalProperties(minimumIntervalMinutes: Double) -> String {
+        #"""
+                "interval": {"type": ["number", "null"], "minimum": \#(number(minimumIntervalMinutes)), "maximum": 525600, "description": "Minutes between polls at most (default 60, or the server minimum when that is larger)."},
+                "fields": {"type": ["string", "null"], "description": "Comma-separated fields each record is trimmed to (id always kept)."},
+                "filters": {"type": ["object", "null"], "additionalProperties": {"type": ["string", "null"]}, "description": "Filter values by key; each key must be one the connection's connector supports for object_type (400 names filters otherwise). A null value is the same as leaving the key out."},
+                "page_max_limit": {"type": ["integer", "null"], "minimum": 1, "maximum": 1000, "description": "Most records in one POST (default 100; an integral float such as 100.0 is accepted)."},
+                "is_paused": {"type": ["boolean", "null"]},
+                "db_type": {"type": ["string", "null"], "enum": ["mongodb", "mysql", "postgres", "mssql", "mariadb", "supabase", "snowflake", null], "description": "Stored and echoed; no effect (hook_url stays the destination)."},
+                "db_url": {"type": ["string", "null"]},
+                "db_schema": {"type": ["string", "null"]},
+                "db_name_prefix": {"type": ["string", "null"]}
+        """#
     }
 
     private static func number(_ value: Double) -> String { JSWriter.numberText(value) }
