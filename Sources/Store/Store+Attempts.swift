@@ -26,7 +26,7 @@ extension Store {
         }
     }
 
-    private static func insertAttempt(
+    static func insertAttempt(
         _ database: Database, _ attempt: DeliveryAttempt, status: MessageStatus, nextAttemptAt: Timestamp?
     ) throws {
         let update = """

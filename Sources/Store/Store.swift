@@ -28,6 +28,10 @@ public actor Store {
     /// The serving process's claim on the file, when opened with `serving: true`; released by ``close()``.
     private let serveLock: ServeLock?
 
+    /// Where a serving store's deliverers note each attempt the moment it is answered, ahead of the attempt log in
+    /// SQLite (``AttemptJournal``); `nil` unless opened with `serving: true`.
+    public nonisolated let attemptJournal: AttemptJournal?
+
     /// The store's dedicated thread: every isolated method, and so every SQLite call, runs there.
     public nonisolated var unownedExecutor: UnownedSerialExecutor {
         executor.asUnownedSerialExecutor()
@@ -37,13 +41,15 @@ public actor Store {
     /// migrations.
     ///
     /// - Parameter serving: claim the file for this process until ``close()`` (or the process's end, however it
-    ///   ends): one serving process per database. Short-lived commands (tokens, secrets) open it without a claim and
+    ///   ends): one serving process per database. A serving store also replays and keeps the attempt journal. Short-lived commands (tokens, secrets) open it without a claim and
     ///   work beside a running server.
     /// - Throws: ``StoreError/cannotOpen(path:reason:)`` when the path cannot hold a database (a missing folder, a
     ///   folder, a file that is not SQLite); ``SQLiteError`` when the file cannot be configured;
     ///   ``StoreError/schemaTooNew(path:found:supported:)`` when a newer build wrote it;
     ///   ``StoreError/migrationFailed(path:version:name:underlying:)``;
-    ///   ``StoreError/databaseInUse(path:holderPID:)`` when `serving` and another process holds the claim.
+    ///   ``StoreError/databaseInUse(path:holderPID:)`` when `serving` and another process holds the claim;
+    ///   ``StoreError/journalUnavailable(path:reason:)`` when `serving` and the attempt journal cannot be replayed or
+    ///   started.
     public init(path: String, logger: Logger, serving: Bool = false) throws {
         let database = try Store.openDatabase(path: path)
         // Claimed before anything is written: a refused second server changes nothing.
@@ -67,6 +73,21 @@ public actor Store {
             PRAGMA wal_autocheckpoint = 8192; PRAGMA journal_size_limit = 67108864
             """)
         try Migrator().migrate(database, logger: logger)
+        if serving {
+            // Before anything reads the delivery state: attempts answered before a crash count as made.
+            let replay = try Store.replayJournal(databasePath: path, into: database)
+            if replay.replayed > 0 || replay.unreadable > 0 {
+                logger.notice(
+                    "delivery attempts replayed from the journal",
+                    metadata: [
+                        "store.path": "\(path)", "attempts": "\(replay.replayed)",
+                        "unreadable_lines": "\(replay.unreadable)",
+                    ])
+            }
+            self.attemptJournal = try AttemptJournal(databasePath: path, firstGeneration: replay.nextGeneration)
+        } else {
+            self.attemptJournal = nil
+        }
         logger.debug("store opened", metadata: ["store.path": "\(path)"])
 
         self.reader = try StoreReader(path: path)
@@ -85,6 +106,7 @@ public actor Store {
         database.close()
         self.database = nil
         await reader.close()
+        attemptJournal?.shutDown()
         serveLock?.release()
         logger.debug("store closed", metadata: ["store.path": "\(path)"])
     }

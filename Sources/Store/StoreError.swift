@@ -21,6 +21,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The serve lock file beside the database cannot be opened or locked (a read-only folder, a file system
     /// without `flock`).
     case lockUnavailable(path: String, reason: String)
+    /// The attempt journal beside the database cannot be created or written (a full disk, a read-only folder).
+    case journalUnavailable(path: String, reason: String)
 
     /// What went wrong and with which file, webhook or message, for logs and API error bodies.
     public var description: String {
@@ -45,6 +47,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "another vhooks serve (\(holder)) is using \(path); stop it first, or give this one its own --db"
         case let .lockUnavailable(path, reason):
             return "cannot take the serve lock \(path): \(reason)"
+        case let .journalUnavailable(path, reason):
+            return "cannot write the attempt journal \(path): \(reason)"
         }
     }
 }

@@ -23,9 +23,8 @@ struct WebhookDeliverer {
         case gone
     }
 
-    /// The most messages of one webhook that may have been POSTed while their attempts are not yet logged; after a
-    /// crash at most this many are POSTed again (README, "Delivery guarantees"). Logging in groups rather than one by
-    /// one keeps a backfill's store commits few.
+    /// Without an attempt journal (a store opened without `serving`), the most messages of one webhook that may have
+    /// been POSTed while their attempts are not yet logged; after a crash at most this many are POSTed again.
     static let maxUnloggedAttempts = 8
 
     let webhookID: String
@@ -58,8 +57,9 @@ struct WebhookDeliverer {
 
     /// Plans the next messages from the log (up to ``EmitterConfiguration/buildAhead`` of them, from one read),
     /// stores them with the moved cursor in one transaction, then attempts them in order, stopping at the first that
-    /// is not delivered, and logs their attempts at least every ``maxUnloggedAttempts`` messages. Messages are frozen before anything is sent, so a crash in between re-sends the same bodies
-    /// and ids.
+    /// is not delivered. Messages are frozen before anything is sent, so a crash in between re-sends the same bodies
+    /// and ids; what a crash re-sends is bounded by the attempt journal (one message) or, without one, by
+    /// ``maxUnloggedAttempts``.
     private mutating func buildNext(_ state: DeliveryState) async throws -> Step {
         let webhook = state.webhook
         var stream = state.stream
@@ -142,27 +142,32 @@ struct WebhookDeliverer {
                 "webhook.id": "\(webhookID)", "messages": "\(built.count)",
                 "messages.records": "\(built.reduce(0) { $0 + $1.recordCount })",
             ])
-        // Sent in order; their attempts are logged in groups of at most `maxUnloggedAttempts` (a crash before a
-        // group is logged re-sends its messages with the same ids, which at-least-once delivery allows; the group
-        // size bounds those repeats). The first that is not delivered ends the run.
+        // Sent in order, the first that is not delivered ending the run. A serving store's journal notes each
+        // attempt as soon as it is answered, so the SQLite log can wait for the end of the run (a crash then re-sends
+        // only the POST in flight). Without a journal the attempts are logged in groups of at most
+        // `maxUnloggedAttempts`, which bounds what a crash re-sends (same ids: at-least-once delivery allows it).
+        let journal = store.attemptJournal
         var sent: [WebhookDeliverer.SentAttempt] = []
+        var tickets: [AttemptJournal.Ticket] = []
         do {
             for message in built {
                 let attempt = try await send(
                     message, webhook: webhook, workspaceSecret: state.workspaceSecret, justBuilt: true)
                 sent.append(attempt)
+                if let journal { tickets.append(try journal.append(attempt.record)) }
                 if attempt.record.status != .delivered && attempt.record.status != .aborted { break }
-                if sent.count >= Self.maxUnloggedAttempts {
+                if journal == nil && sent.count >= Self.maxUnloggedAttempts {
                     let group = sent
                     sent.removeAll(keepingCapacity: true)
                     try await record(group, webhook: webhook)
                 }
             }
         } catch {
-            try? await record(sent, webhook: webhook)
+            if (try? await record(sent, webhook: webhook)) != nil { journal?.settle(tickets) }
             throw error
         }
         try await record(sent, webhook: webhook)
+        journal?.settle(tickets)
         return .progressed
     }
 }

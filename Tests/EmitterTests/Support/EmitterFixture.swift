@@ -17,10 +17,12 @@ final class EmitterFixture: Sendable {
     let clock: ManualClock
     let stream = StreamKey(connectionID: "conn_sandbox", objectType: "crm_contact")
 
-    init() async throws {
+    /// - Parameter serving: open the store as `vhooks serve` does (the serve lock and the attempt journal).
+    init(serving: Bool = false) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("emitter-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try Store(path: directory.appendingPathComponent("vhooks.db").path, logger: quietLogger)
+        store = try Store(
+            path: directory.appendingPathComponent("vhooks.db").path, logger: quietLogger, serving: serving)
         clock = ManualClock()
         try await store.saveConnection(
             Connection(id: stream.connectionID, integrationType: "sandbox", apiURL: "http://127.0.0.1:1"))
