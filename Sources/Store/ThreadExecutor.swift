@@ -13,12 +13,17 @@ final class ThreadExecutor: SerialExecutor {
         let queue = JobQueue()
         self.queue = queue
         let executor = UnownedSerialExecutor(ordinary: self)
-        // Named from inside: on Linux a name set before `start()` never reaches the OS thread.
+        // Named from inside, once `start()` has returned: Foundation's setter reaches the OS thread only when the
+        // Thread holds its pthread handle, which `start()` stores after the new thread may already be running (on a
+        // busy machine it then kept the process's name).
+        let started = DispatchSemaphore(value: 0)
         let thread = Thread {
+            started.wait()
             Thread.current.name = name
             queue.drain(on: executor)
         }
         thread.start()
+        started.signal()
     }
 
     deinit {

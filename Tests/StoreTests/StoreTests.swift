@@ -100,10 +100,12 @@ extension Store {
 @Suite struct StoreOpenCloseTests {
     @Test func isolatedCodeRunsOnTheStoreThreadNotThePool() async throws {
         try await StoreFixtures.withStore { store, _ in
-            #expect(await store.isolatedThreadName() == "vhooks.store")
+            let first = await store.isolatedThreadName()
+            #expect(first == "vhooks.store")
             async let a = store.isolatedThreadName()
             async let b = store.isolatedThreadName()
-            #expect(await [a, b] == ["vhooks.store", "vhooks.store"])
+            let concurrent = await [a, b]
+            #expect(concurrent == ["vhooks.store", "vhooks.store"])
         }
     }
 
