@@ -24,7 +24,7 @@ extension Store {
     /// - Throws: ``StoreError/journalUnavailable(path:reason:)`` when a journal file cannot be read; SQLite errors.
     static func replayJournal(databasePath: String, into database: Database) throws -> JournalReplay {
         let generations = AttemptJournal.generations(beside: databasePath)
-        var replay = JournalReplay(nextGeneration: (generations.last ?? 0) + (generations.isEmpty ? 0 : 1))
+        var replay = JournalReplay(nextGeneration: generations.last.map { $0 + 1 } ?? 0)
         guard !generations.isEmpty else { return replay }
         var records: [AttemptRecord] = []
         for generation in generations {

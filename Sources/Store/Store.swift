@@ -41,8 +41,8 @@ public actor Store {
     /// migrations.
     ///
     /// - Parameter serving: claim the file for this process until ``close()`` (or the process's end, however it
-    ///   ends): one serving process per database. A serving store also replays and keeps the attempt journal. Short-lived commands (tokens, secrets) open it without a claim and
-    ///   work beside a running server.
+    ///   ends): one serving process per database. A serving store also replays and keeps the attempt journal.
+    ///   Short-lived commands (tokens, secrets) open it without a claim and work beside a running server.
     /// - Throws: ``StoreError/cannotOpen(path:reason:)`` when the path cannot hold a database (a missing folder, a
     ///   folder, a file that is not SQLite); ``SQLiteError`` when the file cannot be configured;
     ///   ``StoreError/schemaTooNew(path:found:supported:)`` when a newer build wrote it;

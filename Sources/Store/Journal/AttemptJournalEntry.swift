@@ -40,21 +40,16 @@ enum AttemptJournalEntry {
             }
             return Int64(number)
         }
-        func optionalString(_ key: String) -> String?? {
+        /// `.some(nil)` for an explicit null, `nil` for a missing or malformed member.
+        func optional<Value>(_ key: String, _ read: (String) -> Value?) -> Value?? {
             if case .null? = fields[key] { return .some(nil) }
-            return string(key).map { .some($0) }
+            return read(key).map { .some($0) }
         }
-        func optionalTime(_ key: String) -> Timestamp?? {
-            if case .null? = fields[key] { return .some(nil) }
-            return integer(key).map { .some(Timestamp(microseconds: $0)) }
-        }
-        func optionalInteger(_ key: String) -> Int64?? {
-            if case .null? = fields[key] { return .some(nil) }
-            return integer(key).map { .some($0) }
-        }
+        func optionalTime(_ key: String) -> Timestamp?? { optional(key) { integer($0).map(Timestamp.init(microseconds:)) } }
         guard let messageID = string("m"), let webhookID = string("w"), let number = integer("n"),
             let startedAt = integer("t"), let duration = integer("d"), let url = string("u"),
-            let statusCode = optionalInteger("c"), let errorClass = optionalString("k"), let error = optionalString("e"),
+            let statusCode = optional("c", integer), let errorClass = optional("k", string),
+            let error = optional("e", string),
             let body = string("b").flatMap({ Data(base64Encoded: $0) }), let attemptNext = optionalTime("x"),
             let status = string("s").flatMap(MessageStatus.init(rawValue:)), let next = optionalTime("r")
         else { return nil }
