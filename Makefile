@@ -38,7 +38,14 @@ test: deps sdk-venv
 build: deps
 	$(SWIFT) build -c release --product vhooks
 
-# Backfills $(BENCH_RECORDS) sandbox records end to end and prints records/s against loopback baselines.
+# Backfills $(BENCH_RECORDS) sandbox records end to end through `vhooks serve` in its own process and prints its
+# records/s, CPU per record, database bytes and RSS against loopback baselines; then the idle benchmark at
+# $(BENCH_IDLE) connections, $(BENCH_IDLE_SECONDS) s of steady state each (about 4 minutes per count).
+BENCH_IDLE ?= 100,1000,10000
+BENCH_IDLE_SECONDS ?= 180
 bench: deps
+	$(SWIFT) build -c release --product vhooks
 	$(SWIFT) build -c release --product BackfillBenchmark
 	$$($(SWIFT) build -c release --product BackfillBenchmark --show-bin-path)/BackfillBenchmark --records $(BENCH_RECORDS)
+	$$($(SWIFT) build -c release --product BackfillBenchmark --show-bin-path)/BackfillBenchmark --idle $(BENCH_IDLE) \
+		--idle-seconds $(BENCH_IDLE_SECONDS)

@@ -1,25 +1,55 @@
 import Logging
+import NIOConcurrencyHelpers
 import Store
 
 extension Emitter {
-    /// Keeps one deliverer task per webhook in a task group: starts one for each new webhook, lets deleted ones end,
-    /// and wakes them all whenever the store signals a change (or the rescan interval passes).
+    /// Keeps one deliverer task per webhook in a task group, driven by the store's change feed alone: a saved webhook
+    /// starts its deliverer or wakes it to re-read its definition, a deleted one wakes it to end, and a commit wakes
+    /// the deliverers of that stream's webhooks only. Nothing rescans on a timer; an idle deliverer costs nothing.
     func supervise() async {
         let logger = context.logger
+        let store = context.store
+        let changed = NIOLockedValueBox<Set<String>>([])
+        let wake = WakeSignal()
+        let subscription = store.feed.subscribe { [running] change in
+            switch change {
+            case .events(let stream):
+                let ids = store.definitions.webhookIDs(on: stream)
+                for signal in running.withLockedValue({ running in ids.compactMap { running[$0] } }) {
+                    signal.signal()
+                }
+            case .webhook(let id, _):
+                changed.withLockedValue { _ = $0.insert(id) }
+                wake.signal()
+            case .connection:
+                break
+            }
+        }
+        defer { store.feed.unsubscribe(subscription) }
         logger.info("emitter started")
         await withDiscardingTaskGroup { group in
+            var look = Set(store.definitions.webhooks.keys)
             while !Task.isCancelled {
-                do {
-                    for webhook in try await context.store.webhooks() {
-                        guard let wake = register(webhook.id) else { continue }
-                        let id = webhook.id
-                        group.addTask { await self.runDeliverer(webhookID: id, wake: wake) }
+                let definitions = store.definitions
+                for id in look {
+                    if definitions.webhooks[id] != nil, let signal = register(id) {
+                        group.addTask {
+                            await self.runDeliverer(webhookID: id, wake: signal)
+                            // A webhook deleted and created again while its old deliverer was ending gets a new one.
+                            if store.definitions.webhooks[id] != nil {
+                                changed.withLockedValue { _ = $0.insert(id) }
+                                wake.signal()
+                            }
+                        }
+                    } else {
+                        running.withLockedValue { $0[id] }?.signal()
                     }
-                } catch {
-                    logger.error("cannot list webhooks", metadata: ["error": "\(error)"])
                 }
-                for wake in runningSignals() { wake.signal() }
-                await context.store.changes.wait(timeout: context.configuration.rescanInterval)
+                await wake.wait()
+                look = changed.withLockedValue { changed in
+                    defer { changed.removeAll() }
+                    return changed
+                }
             }
         }
         logger.info("emitter stopped")
@@ -33,10 +63,6 @@ extension Emitter {
             running[webhookID] = wake
             return wake
         }
-    }
-
-    private func runningSignals() -> [WakeSignal] {
-        running.withLockedValue { Array($0.values) }
     }
 
     /// One webhook's delivery loop: step while there is progress, then wait for a due time or a wake-up.

@@ -8,9 +8,8 @@ import Store
 /// FIFO, all running concurrently under one task group, with retries on a jittered schedule, unhealthy webhooks on
 /// exhaustion, and resume.
 ///
-/// `run()` picks up created and deleted webhooks (on the store's change signal and at least every
-/// ``EmitterConfiguration/rescanInterval``), wakes deliverers when events arrive, and returns on cancellation or
-/// graceful shutdown; an attempt in flight at that moment is abandoned unlogged and re-sent (same `webhook-id`) on
+/// `run()` picks up created, changed and deleted webhooks and wakes deliverers when their stream's events arrive, all
+/// from the store's change feed (nothing rescans on a timer), and returns on cancellation or graceful shutdown; an attempt in flight at that moment is abandoned unlogged and re-sent (same `webhook-id`) on
 /// the next start.
 public final class Emitter: Service, Sendable {
     let context: DeliveryContext

@@ -18,8 +18,6 @@ public struct EmitterConfiguration: Sendable {
     public var signing: UnifiedSigningOptions
     /// The `user-agent` of deliveries.
     public var userAgent: String
-    /// How often the service re-reads the webhook list even without a change signal.
-    public var rescanInterval: Duration
     /// Real-time pause after an unexpected error (a store failure) before a deliverer tries again.
     public var errorBackoff: Duration
     /// Uniform random numbers in [0, 1) for retry jitter; injectable so tests get exact delays.
@@ -42,7 +40,6 @@ public struct EmitterConfiguration: Sendable {
         maxBodyBytes: Int = PayloadBuilder.defaultMaximumBodyBytes,
         signing: UnifiedSigningOptions = UnifiedSigningOptions(),
         userAgent: String = "VirtualHooks/0.1",
-        rescanInterval: Duration = .seconds(1),
         errorBackoff: Duration = .seconds(1),
         unitRandom: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
@@ -54,7 +51,6 @@ public struct EmitterConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.signing = signing
         self.userAgent = userAgent
-        self.rescanInterval = rescanInterval
         self.errorBackoff = errorBackoff
         self.unitRandom = unitRandom
     }

@@ -1,5 +1,5 @@
 extension Store {
-    private static let connectionColumns = """
+    static let connectionColumns = """
         id, integration_type, api_url, token, categories, permissions, is_paused, is_healthy, workspace_id, \
         created_at_us, updated_at_us, external_xref, integration_name, environment, auth_name, auth_emails, \
         unhealthy_reason
@@ -42,7 +42,7 @@ extension Store {
             try statement.bind(connection.isHealthy ? nil : connection.unhealthyReason, at: 17)
             try statement.run()
         }
-        changes.signal()
+        try connectionChanged(id: connection.id)
     }
 
     /// The connection with this id, `nil` if none.
@@ -85,11 +85,11 @@ extension Store {
                 return database.changes > 0
             }
         }
-        changes.signal()
+        if existed { try connectionChanged(id: id) }
         return existed
     }
 
-    private static func readConnection(_ row: Statement) throws -> Connection {
+    static func readConnection(_ row: Statement) throws -> Connection {
         var connection = Connection(
             id: row.string(at: 0),
             integrationType: row.string(at: 1),

@@ -79,7 +79,8 @@ extension Store {
     }
 
     /// Sets a message's status from outside the delivery loop (a resume turns `failed` back into `pending`; an
-    /// operator may abort one) and fires ``changes`` so the Emitter looks again.
+    /// operator may abort one). Nothing is announced: the caller wakes the webhook's deliverer
+    /// (``Emitter/resume(webhookID:)`` does).
     ///
     /// - Throws: ``StoreError/unknownMessage(id:)``.
     public func updateMessageStatus(id: String, status: MessageStatus, nextAttemptAt: Timestamp?) throws {
@@ -97,7 +98,6 @@ extension Store {
             try statement.run()
         }
         guard database.changes > 0 else { throw StoreError.unknownMessage(id: id) }
-        changes.signal()
     }
 
     /// The webhook's messages, newest first.

@@ -60,8 +60,8 @@ extension Store {
     /// Stores one page in ONE transaction (polling.md §3): inserts the events that are new (an event already logged
     /// under the same stream, record and revision, hence the same event id, is skipped; each new one gets the next
     /// log position), upserts the record states (of `checkpoint.stream`), and writes the checkpoint. If any
-    /// step fails nothing is stored, so the cursor never passes an event that is not in the log. Fires ``changes``
-    /// when at least one event was inserted.
+    /// step fails nothing is stored, so the cursor never passes an event that is not in the log. Announces
+    /// ``StoreChange/events(_:)`` when at least one event was inserted or the commit completes the baseline.
     public func commitPage(_ commit: PageCommit) throws -> PageCommitResult {
         let database = try db()
         let stream = commit.checkpoint.stream
@@ -113,7 +113,7 @@ extension Store {
             try Self.writeStream(commit.checkpoint, in: database)
             return PageCommitResult(insertedEvents: inserted, headSeq: try Self.headSeq(stream, in: database))
         }
-        if result.insertedEvents > 0 { changes.signal() }
+        if result.insertedEvents > 0 || commit.completesBaseline { feed.publish(.events(stream)) }
         return result
     }
 

@@ -1,5 +1,5 @@
 extension Store {
-    private static let webhookColumns = """
+    static let webhookColumns = """
         id, connection_id, object_type, event, hook_url, interval_minutes, fields, filters, page_max_limit, \
         include_all, is_healthy, is_paused, environment, webhook_type, secret, workspace_id, created_at_us, \
         updated_at_us, checked_at_us, db_type, db_url, db_schema, db_name_prefix, unhealthy_reason, id_salt
@@ -58,7 +58,7 @@ extension Store {
                 }
             }
         }
-        changes.signal()
+        try webhookChanged(id: webhook.id)
     }
 
     /// The webhook with this id, `nil` if none.
@@ -105,7 +105,7 @@ extension Store {
                 return database.changes > 0
             }
         }
-        if existed { changes.signal() }
+        if existed { try webhookChanged(id: id) }
         return existed
     }
 
@@ -122,11 +122,11 @@ extension Store {
             try statement.run()
         }
         guard database.changes > 0 else { throw StoreError.unknownWebhook(id: id) }
-        changes.signal()
+        try webhookChanged(id: id)
     }
 
-    /// Records the end of a completed poll on every webhook of the stream. Bookkeeping only: it does not fire
-    /// ``changes``, since nothing new is there to deliver.
+    /// Records the end of a completed poll on every webhook of the stream. Bookkeeping only: ``definitions`` keep
+    /// the time but nothing is announced, since nothing new is there to deliver or to schedule.
     public func setCheckedAt(stream: StreamKey, _ time: Timestamp) throws {
         let sql = "UPDATE webhooks SET checked_at_us = ?3 WHERE connection_id = ?1 AND object_type = ?2"
         try db().withStatement(sql) { statement in
@@ -134,6 +134,13 @@ extension Store {
             try statement.bind(stream.objectType, at: 2)
             try statement.bind(time, at: 3)
             try statement.run()
+        }
+        definitionsBox.withLockedValue { definitions in
+            for id in definitions.webhookIDs(on: stream) {
+                guard var webhook = definitions.webhooks[id] else { continue }
+                webhook.checkedAt = time
+                definitions.put(webhook)
+            }
         }
     }
 
@@ -165,7 +172,7 @@ extension Store {
         try statement.bind(webhook.isHealthy ? nil : webhook.unhealthyReason, at: 24)
     }
 
-    private static func readWebhook(_ row: Statement) throws -> Webhook {
+    static func readWebhook(_ row: Statement) throws -> Webhook {
         var webhook = Webhook(
             id: row.string(at: 0),
             connectionID: row.string(at: 1),

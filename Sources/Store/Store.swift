@@ -1,4 +1,5 @@
 import Logging
+import NIOConcurrencyHelpers
 
 /// VirtualHooks' durable state in one SQLite file: connections, webhooks, stream cursors, record states, the event
 /// log (the transactional outbox), delivery messages and their attempts.
@@ -11,9 +12,12 @@ import Logging
 /// Every method that writes more than one row does so in one transaction. Methods throw ``StoreError`` for domain
 /// problems and ``SQLiteError`` when SQLite itself fails.
 public actor Store {
-    /// Fired after any commit that inserted events or changed a webhook, a connection, or a message's status from
-    /// outside the delivery loop (a resume). Waiters re-read the store.
-    public nonisolated let changes: ChangeSignal
+    /// Announces what each write changed (``StoreChange``): new events on a stream, a saved or deleted webhook or
+    /// connection. The scheduler and the deliverers wake on what concerns them; nothing rescans on a timer.
+    public nonisolated let feed: ChangeFeed
+
+    /// The connections and webhooks as last written; read through ``definitions``.
+    let definitionsBox: NIOLockedValueBox<Definitions>
 
     /// The database file.
     public nonisolated let path: String
@@ -73,6 +77,7 @@ public actor Store {
             PRAGMA wal_autocheckpoint = 8192; PRAGMA journal_size_limit = 67108864
             """)
         try Migrator().migrate(database, logger: logger)
+        let definitions = try Store.loadDefinitions(from: database)
         if serving {
             // Before anything reads the delivery state: attempts answered before a crash count as made.
             let replay = try Store.replayJournal(databasePath: path, into: database)
@@ -93,7 +98,8 @@ public actor Store {
         self.reader = try StoreReader(path: path)
         self.path = path
         self.logger = logger
-        self.changes = ChangeSignal()
+        self.feed = ChangeFeed()
+        self.definitionsBox = NIOLockedValueBox(definitions)
         self.executor = ThreadExecutor(name: "vhooks.store")
         self.database = database
         self.serveLock = serveLock

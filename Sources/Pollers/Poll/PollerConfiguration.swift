@@ -20,6 +20,12 @@ public struct PollerConfiguration: Sendable {
     public var maxReanchors = 3
     /// A poll is never scheduled sooner than this after the previous one, whatever the webhooks ask.
     public var minimumInterval: Duration = .seconds(1)
+    /// Polls running at once, in the process and per connection.
+    public var concurrency = PollConcurrency()
+    /// The gap between first polls at start-up: `n` streams known at start are spread at random over
+    /// `n × startSpacing` (at most 90 % of an interval), so a few start at once and thousands do not all start in
+    /// the same second.
+    public var startSpacing: Duration = .milliseconds(5)
     /// Used when the connector's own values are not wanted (tests and the demo shorten them).
     public var lookbackOverride: Duration?
     public var safetyLagOverride: Duration?

@@ -265,10 +265,9 @@ public struct StreamPoller: Sendable {
         var state = state
         state.baselineComplete = true
         state.baselineCompleteSeq = headSeq
-        _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: state))
-        // No event came with this commit, so the store did not signal: wake the deliverers waiting to close their
+        // No event comes with this commit; `completesBaseline` still wakes the deliverers waiting to close their
         // initial sync with INITIAL-COMPLETE.
-        store.changes.signal()
+        _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: state, completesBaseline: true))
         logger.info("baseline complete", metadata: ["vh.records": "\(records)", "vh.seq": "\(headSeq)"])
     }
 

@@ -27,6 +27,9 @@ public struct SandboxConfiguration: Sendable {
     /// The provider's clock: `updated_at` of mutations and creations, and the time that releases late writes.
     /// (The HTTP `Date` header is Hummingbird's and always the real time.)
     public var clock: @Sendable () -> Timestamp
+    /// Told about every List request as it arrives, with its object and `Authorization` header (the benchmarks tell
+    /// connections apart by their tokens to measure each one's poll period).
+    public var listObserver: (@Sendable (SandboxObject, String?) -> Void)?
 
     public init(
         seed: UInt64 = 1,

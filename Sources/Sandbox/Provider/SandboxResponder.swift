@@ -47,6 +47,11 @@ struct SandboxResponder: HTTPResponder {
     // MARK: List API
 
     private func list(_ object: SandboxObject, request: Request) async throws -> Response {
+        state.configuration.listObserver?(object, request.headers[.authorization])
+        return try await state.measuringConcurrency { try await answerList(object, request: request) }
+    }
+
+    private func answerList(_ object: SandboxObject, request: Request) async throws -> Response {
         let parameters = request.uri.queryParameters
         let query = try ListQuery(
             parameters: { name in parameters[Substring(name)].map(String.init) },

@@ -23,6 +23,8 @@ final class SandboxState: Sendable {
         var listRequests: [SandboxObject: Int] = [:]
         var getRequests: [SandboxObject: Int] = [:]
         var faultsServed = 0
+        var listsInFlight = 0
+        var peakListsInFlight = 0
         var mutationRNG: SeededGenerator
         var revision = 0
     }
@@ -166,7 +168,8 @@ final class SandboxState: Sendable {
                 getRequests: getRequests,
                 faultsServed: storage.faultsServed,
                 records: records,
-                pendingLateWrites: storage.pending.count
+                pendingLateWrites: storage.pending.count,
+                peakConcurrentListRequests: storage.peakListsInFlight
             )
         }
     }
@@ -176,7 +179,18 @@ final class SandboxState: Sendable {
             storage.listRequests = [:]
             storage.getRequests = [:]
             storage.faultsServed = 0
+            storage.peakListsInFlight = storage.listsInFlight
         }
+    }
+
+    /// Counts a List request from its arrival to its answer, keeping the peak.
+    func measuringConcurrency<Answer>(_ answer: () async throws -> Answer) async rethrows -> Answer {
+        storage.withLockedValue { storage in
+            storage.listsInFlight += 1
+            storage.peakListsInFlight = max(storage.peakListsInFlight, storage.listsInFlight)
+        }
+        defer { storage.withLockedValue { $0.listsInFlight -= 1 } }
+        return try await answer()
     }
 
     /// Every visible record of `object`, in List order.

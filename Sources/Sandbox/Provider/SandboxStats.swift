@@ -10,19 +10,23 @@ public struct SandboxStats: Sendable, Equatable {
     public var records: [SandboxObject: Int]
     /// Late writes not yet visible.
     public var pendingLateWrites: Int
+    /// The most List requests ever answered at the same time (a client's concurrency, seen from the provider).
+    public var peakConcurrentListRequests: Int
 
     public init(
         listRequests: [SandboxObject: Int] = [:],
         getRequests: [SandboxObject: Int] = [:],
         faultsServed: Int = 0,
         records: [SandboxObject: Int] = [:],
-        pendingLateWrites: Int = 0
+        pendingLateWrites: Int = 0,
+        peakConcurrentListRequests: Int = 0
     ) {
         self.listRequests = listRequests
         self.getRequests = getRequests
         self.faultsServed = faultsServed
         self.records = records
         self.pendingLateWrites = pendingLateWrites
+        self.peakConcurrentListRequests = peakConcurrentListRequests
     }
 
     /// List requests received for `object` (0 when none).

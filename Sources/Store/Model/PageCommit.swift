@@ -5,11 +5,15 @@ public struct PageCommit: Sendable {
     public var states: [RecordState]
     public var events: [ChangeEvent]
     public var checkpoint: StreamState
+    /// Set on the commit that marks the baseline complete: it carries no event, yet the stream's deliverers must
+    /// wake to close their initial sync with `INITIAL-COMPLETE`.
+    public var completesBaseline: Bool
 
-    public init(states: [RecordState], events: [ChangeEvent], checkpoint: StreamState) {
+    public init(states: [RecordState], events: [ChangeEvent], checkpoint: StreamState, completesBaseline: Bool = false) {
         self.states = states
         self.events = events
         self.checkpoint = checkpoint
+        self.completesBaseline = completesBaseline
     }
 }
 

@@ -111,7 +111,7 @@ extension EmitterConfiguration {
     static var testing: EmitterConfiguration {
         var configuration = EmitterConfiguration(
             batchWait: .zero, connectTimeout: .seconds(2), requestTimeout: .seconds(5),
-            rescanInterval: .milliseconds(50), errorBackoff: .milliseconds(20), unitRandom: { 0.5 })
+            errorBackoff: .milliseconds(20), unitRandom: { 0.5 })
         configuration.allowPrivateTargets = true
         return configuration
     }

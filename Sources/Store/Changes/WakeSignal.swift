@@ -1,8 +1,8 @@
-/// Wakes one worker loop (a webhook's deliverer, a connection's poller). Unlike ``ChangeSignal``, a signal sent while
-/// the worker is busy is remembered, so its next wait returns at once and it re-reads the store: a trigger or a new
-/// event is never left waiting for a timeout.
+/// Wakes one worker loop (a webhook's deliverer, the poll scheduler). A signal sent while the worker is busy is
+/// remembered, so its next wait returns at once and it re-reads what changed: a trigger or a new event is never left
+/// waiting for a timer.
 public final class WakeSignal: Sendable {
-    private let core = SignalCore(remembers: true)
+    private let core = SignalCore()
 
     public init() {}
 

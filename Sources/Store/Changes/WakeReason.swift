@@ -1,4 +1,4 @@
-/// Why a wait on a ``ChangeSignal`` or a ``WakeSignal`` returned, so callers and tests can act on (and assert) the
+/// Why a wait on a ``WakeSignal`` returned, so callers and tests can act on (and assert) the
 /// outcome rather than on how long the wait took.
 public enum WakeReason: Sendable, Hashable {
     /// A signal arrived while waiting, or a remembered one was pending.

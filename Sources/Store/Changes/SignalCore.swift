@@ -1,7 +1,7 @@
 import NIOConcurrencyHelpers
 
-/// The waiting machinery behind ``ChangeSignal`` and ``WakeSignal``: continuations registered under ids, resumed by a
-/// signal, by the task's cancellation, or at once when a remembered signal is pending.
+/// The waiting machinery behind ``WakeSignal``: continuations registered under ids, resumed by a signal, by the
+/// task's cancellation, or at once when a remembered signal is pending.
 final class SignalCore: Sendable {
     private struct State {
         var pending = false
@@ -12,23 +12,19 @@ final class SignalCore: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    /// Whether a signal with nobody waiting is kept for the next wait.
-    private let remembers: Bool
 
-    init(remembers: Bool) {
-        self.remembers = remembers
-    }
+    init() {}
 
     /// How many tasks are waiting right now.
     var waiterCount: Int {
         state.withLockedValue { $0.waiters.count }
     }
 
-    /// Wakes every current waiter; with nobody waiting, a remembering core keeps the signal for the next wait.
+    /// Wakes every current waiter; with nobody waiting, the signal is kept for the next wait.
     func signal() {
         let woken = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
             guard !state.waiters.isEmpty else {
-                if remembers { state.pending = true }
+                state.pending = true
                 return []
             }
             let continuations = Array(state.waiters.values)
