@@ -1,7 +1,7 @@
 extension Store {
     private static let eventColumns = """
-        seq, event_id, record_id, kind, source, version_hash, prev_version_hash, record, occurred_at_us, \
-        detected_at_us, revision
+        seq, revision, record_id, kind, source, version_hash, prev_version_hash, record, occurred_at_us, \
+        detected_at_us
         """
 
     /// The event read, with one `AND` per webhook filter (`filterCount` of them, parameters from ?10 on).
@@ -127,14 +127,13 @@ extension Store {
     private static func readEvent(_ row: Statement, stream: StreamKey) throws -> ChangeEvent {
         ChangeEvent(
             seq: row.int64(at: 0),
-            eventID: row.string(at: 1),
             stream: stream,
             recordID: row.string(at: 2),
-            revision: row.int64(at: 10),
+            revision: row.int64(at: 1),
             kind: try decodeEnumColumn(EventKind.self, from: row.string(at: 3), table: "event_log", column: "kind"),
             source: try decodeEnumColumn(EventSource.self, from: row.string(at: 4), table: "event_log", column: "source"),
-            versionHash: row.string(at: 5),
-            previousVersionHash: row.optionalString(at: 6),
+            versionHash: row.versionHash(at: 5),
+            previousVersionHash: row.optionalVersionHash(at: 6),
             record: row.bytes(at: 7),
             occurredAt: row.optionalTimestamp(at: 8),
             detectedAt: row.timestamp(at: 9))

@@ -1,7 +1,7 @@
 extension Store {
     private static let messageColumns = """
         id, webhook_id, first_seq, last_seq, type, body, nonce, record_count, status, attempt_count, \
-        next_attempt_at_us, created_at_us
+        next_attempt_at_us, created_at_us, data_at, data_seqs
         """
 
     /// The webhook's position over its stream's log, `nil` if the webhook does not exist.
@@ -27,9 +27,10 @@ extension Store {
             SELECT \(Self.messageColumns) FROM messages
             WHERE webhook_id = ?1 AND status IN ('pending', 'failed') ORDER BY position LIMIT 1
             """
-        return try db().withStatement(sql) { statement in
+        let database = try db()
+        return try database.withStatement(sql) { statement in
             try statement.bind(webhookID, at: 1)
-            return try statement.first(Self.readMessage)
+            return try statement.first { try Self.readMessage($0, in: database) }
         }
     }
 
@@ -57,7 +58,7 @@ extension Store {
             guard database.changes > 0 else { throw StoreError.unknownWebhook(id: cursor.webhookID) }
             let insert = """
                 INSERT OR IGNORE INTO messages (\(Self.messageColumns))
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                 """
             for message in messages {
                 try database.withStatement(insert) { statement in
@@ -72,7 +73,9 @@ extension Store {
                     try statement.bind(message.attemptCount, at: 10)
                     try statement.bind(message.nextAttemptAt, at: 11)
                     try statement.bind(message.createdAt, at: 12)
-                    try statement.withBorrowedBlob(message.body, at: 6) { try statement.run() }
+                    try statement.bind(message.loggedRecords?.range.lowerBound, at: 13)
+                    try statement.bind(message.loggedRecords.map { Self.encodeSeqs($0.seqs) }, at: 14)
+                    try statement.withBorrowedBlob(Self.storedBody(of: message), at: 6) { try statement.run() }
                 }
             }
         }
@@ -103,10 +106,11 @@ extension Store {
     /// The webhook's messages, newest first.
     public func messages(webhookID: String, limit: Int) throws -> [DeliveryMessage] {
         let sql = "SELECT \(Self.messageColumns) FROM messages WHERE webhook_id = ?1 ORDER BY position DESC LIMIT ?2"
-        return try db().withStatement(sql) { statement in
+        let database = try db()
+        return try database.withStatement(sql) { statement in
             try statement.bind(webhookID, at: 1)
             try statement.bind(max(0, limit), at: 2)
-            return try statement.map(Self.readMessage)
+            return try statement.map { try Self.readMessage($0, in: database) }
         }
     }
 
@@ -123,19 +127,30 @@ extension Store {
         }
     }
 
-    private static func readMessage(_ row: Statement) throws -> DeliveryMessage {
-        DeliveryMessage(
-            id: row.string(at: 0),
+    /// A message with its body as first built: the stored bytes, with the logged records put back when it names them.
+    private static func readMessage(_ row: Statement, in database: Database) throws -> DeliveryMessage {
+        let id = row.string(at: 0)
+        var body = row.bytes(at: 5)
+        var logged: LoggedRecords?
+        if let offset = row.optionalInt(at: 12), !row.isNull(at: 13) {
+            let seqs = decodeSeqs(row.bytes(at: 13))
+            let frameCount = body.count
+            body = try rebuiltBody(messageID: id, frame: body, offset: offset, seqs: seqs, in: database)
+            logged = LoggedRecords(seqs: seqs, range: offset..<(offset + body.count - frameCount))
+        }
+        return DeliveryMessage(
+            id: id,
             webhookID: row.string(at: 1),
             firstSeq: row.int64(at: 2),
             lastSeq: row.int64(at: 3),
             type: try decodeEnumColumn(PayloadType.self, from: row.string(at: 4), table: "messages", column: "type"),
-            body: row.bytes(at: 5),
+            body: body,
             nonce: row.string(at: 6),
             recordCount: row.int(at: 7),
             status: try decodeEnumColumn(MessageStatus.self, from: row.string(at: 8), table: "messages", column: "status"),
             attemptCount: row.int(at: 9),
             nextAttemptAt: row.optionalTimestamp(at: 10),
-            createdAt: row.timestamp(at: 11))
+            createdAt: row.timestamp(at: 11),
+            loggedRecords: logged)
     }
 }

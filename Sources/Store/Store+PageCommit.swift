@@ -15,9 +15,9 @@ extension Store {
         """
 
     private static let insertEventSQL = """
-        INSERT OR IGNORE INTO event_log (event_id, connection_id, object_type, record_id, kind, source, version_hash,
-            prev_version_hash, record, occurred_at_us, detected_at_us, revision)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+        INSERT OR IGNORE INTO event_log (revision, connection_id, object_type, record_id, kind, source, version_hash,
+            prev_version_hash, record, occurred_at_us, detected_at_us)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
         """
 
     /// The differ's memory of the given records, keyed by record id; ids never seen are absent.
@@ -44,7 +44,7 @@ extension Store {
                     if try statement.step() {
                         states[id] = RecordState(
                             recordID: id,
-                            versionHash: statement.string(at: 0),
+                            versionHash: statement.versionHash(at: 0),
                             revision: statement.int64(at: 1),
                             sourceUpdatedAt: statement.optionalTimestamp(at: 2),
                             snapshotSeq: statement.optionalInt64(at: 3),
@@ -73,7 +73,7 @@ extension Store {
                 snapshotSeq.reserveCapacity(commit.events.count)
                 try database.withStatement(Self.insertEventSQL) { statement in
                     for event in commit.events {
-                        try statement.bind(event.eventID, at: 1)
+                        try statement.bind(event.revision, at: 1)
                         try statement.bind(event.stream.connectionID, at: 2)
                         try statement.bind(event.stream.objectType, at: 3)
                         try statement.bind(event.recordID, at: 4)
@@ -83,7 +83,6 @@ extension Store {
                         try statement.bind(event.previousVersionHash, at: 8)
                         try statement.bind(event.occurredAt, at: 10)
                         try statement.bind(event.detectedAt, at: 11)
-                        try statement.bind(event.revision, at: 12)
                         try statement.withBorrowedBlob(event.record, at: 9) { try statement.run() }
                         if database.changes > 0 {
                             inserted += 1

@@ -160,7 +160,11 @@ import Testing
             let received = subscriber.received()
             #expect(received.map(\.respondedStatus) == [500, 200])
             #expect(received[0].messageID == received[1].messageID)
+            // The first POST is the body as built; the retry's is read back from the store, which kept it without
+            // the records (they are in the event log) and spliced them back: the same bytes, so the same `sig` and
+            // the same Standard Webhooks signature input.
             #expect(received[0].body == received[1].body)
+            #expect(received[0].body != nil)
             #expect(received.allSatisfy { $0.isVerified })
             #expect(reports.all.map(\.status) == [.pending, .delivered])
             #expect(reports.all.map(\.statusCode) == [500, 200])
@@ -174,6 +178,7 @@ import Testing
             #expect(attempts[0].nextAttemptAt == started + .seconds(5))
             #expect(attempts[1].startedAt == started + .seconds(5))
             #expect(message.status == .delivered)
+            #expect(message.loggedRecords?.seqs.count == 3, "the stored message names its records in the log")
         }
         await fixture.close()
     }

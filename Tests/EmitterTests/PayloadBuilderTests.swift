@@ -19,8 +19,8 @@ import Testing
     static func event(_ recordJSON: String, seq: Int64 = 1, source: EventSource = .poll) throws -> ChangeEvent {
         let record = try JSONParser.parse(recordJSON)
         return ChangeEvent(
-            seq: seq, eventID: "evt_\(seq)", stream: StreamKey(connectionID: "conn_abc", objectType: "crm_contact"),
-            recordID: record["id"]?.keyText ?? "", kind: .updated, source: source, versionHash: "h",
+            seq: seq, stream: StreamKey(connectionID: "conn_abc", objectType: "crm_contact"),
+            recordID: record["id"]?.keyText ?? "", kind: .updated, source: source, versionHash: VersionHash(digestOf: Array("h".utf8)),
             previousVersionHash: nil, record: JSWriter.serialize(record), occurredAt: nil, detectedAt: .now())
     }
 

@@ -30,7 +30,9 @@ import Testing
         let second = try JSONParser.parse(#" { "c" : {"a":4, "Z":3, "2":2, "10":1.0}, "b" : 1e2, "a" : [ true, null, "x", 1.50 ] } "#)
         #expect(VersionHash.of(first) == VersionHash.of(second))
         // hashlib.sha256(b'{"a":[true,null,"x",1.5],"b":100,"c":{"10":1,"2":2,"Z":3,"a":4}}').hexdigest()
-        #expect(VersionHash.of(first) == "2b3302e2e0f5927422554a1cd041c1d4ca69f7bec35af7ac2d8e7a334730bff8")
+        // The first 16 bytes of SHA-256 over the canonical bytes; written by earlier builds in full as hex.
+        #expect(VersionHash.of(first).description == "2b3302e2e0f5927422554a1cd041c1d4")
+        #expect(VersionHash(hex: "2b3302e2e0f5927422554a1cd041c1d4ca69f7bec35af7ac2d8e7a334730bff8") == VersionHash.of(first))
     }
 
     @Test func versionHashSeesEveryDataChange() throws {
@@ -40,8 +42,9 @@ import Testing
             #"{"a":[1,2,null],"b":"x"}"#, #"{"a":[1,"2"],"b":"x"}"#, #"{"a":[1,2.000001],"b":"x"}"#,
         ]
         let hash = VersionHash.of(base)
-        #expect(hash.utf8.count == 64)
-        #expect(hash.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        #expect(hash.bytes.count == 16)
+        #expect(VersionHash(bytes: hash.bytes) == hash)
+        #expect(VersionHash(hex: hash.description) == hash)
         for variant in variants {
             #expect(VersionHash.of(try JSONParser.parse(variant)) != hash, "\(variant)")
         }

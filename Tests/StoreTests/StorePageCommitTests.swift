@@ -37,7 +37,7 @@ import Testing
             _ = try await store.commitPage(StoreFixtures.page(0, count: 1))
             var state = StoreFixtures.created(0).0
             state.revision = 2
-            state.versionHash = "deleted"
+            state.versionHash = StoreFixtures.hash("deleted")
             state.snapshotSeq = 1  // the first page's event: a state written without an event keeps what it names
             state.sourceUpdatedAt = nil
             state.deletedAt = Timestamp(microseconds: 77)
@@ -68,19 +68,18 @@ import Testing
         try await StoreFixtures.withStore { store, _ in
             let (_, first) = StoreFixtures.created(7)
             var rival = first
-            rival.eventID = "evt_other"
-            rival.versionHash = "another version"
+            rival.versionHash = StoreFixtures.hash("another version")
             let checkpoint = StreamState(stream: StoreFixtures.stream)
             #expect(try await store.commitPage(PageCommit(states: [], events: [first], checkpoint: checkpoint)).insertedEvents == 1)
             // A second writer computing the same revision of the same record is ignored: one event per revision.
             #expect(try await store.commitPage(PageCommit(states: [], events: [rival], checkpoint: checkpoint)).insertedEvents == 0)
             var next = first
             next.revision = 2
-            next.eventID = "evt_next"
             #expect(try await store.commitPage(PageCommit(states: [], events: [next], checkpoint: checkpoint)).insertedEvents == 1)
             let events = try await store.events(
                 StoreFixtures.stream, afterSeq: 0, kinds: Set(EventKind.allCases), includeBackfill: true, limit: 10)
-            #expect(events.map(\.eventID) == [first.eventID, "evt_next"])
+            #expect(events.map(\.eventID) == [first.eventID, next.eventID])
+            #expect(first.eventID != next.eventID && first.eventID != rival.eventID)
             #expect(events.map(\.revision) == [1, 2])
         }
     }
@@ -183,7 +182,7 @@ import Testing
 
             let native = try await store.events(stream, afterSeq: 7, kinds: [.updated], includeBackfill: false, limit: 1)
             #expect(native.first?.source == .native)
-            #expect(native.first?.previousVersionHash == "hash_2_1")
+            #expect(native.first?.previousVersionHash == StoreFixtures.hash("hash_2_1"))
         }
     }
 
@@ -195,7 +194,7 @@ import Testing
             let ids = (2000..<3000).map { "rec_\($0)" }
             let states = try await store.recordStates(StoreFixtures.stream, ids: ids + ["rec_missing"])
             #expect(states.count == 1000)
-            #expect(states["rec_2500"]?.versionHash == "hash_2500_1")
+            #expect(states["rec_2500"]?.versionHash == StoreFixtures.hash("hash_2500_1"))
             #expect(states["rec_missing"] == nil)
         }
     }

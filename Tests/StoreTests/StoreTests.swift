@@ -55,23 +55,24 @@ enum StoreFixtures {
             checkedAt: nil)
     }
 
+    /// A version hash named by a fixture (the hash of the name).
+    static func hash(_ name: String) -> VersionHash { VersionHash(digestOf: Array(name.utf8)) }
+
     /// A record state and the matching `created` event for record `n` of `stream`.
     static func created(
         _ n: Int, stream: StreamKey = stream, source: EventSource = .poll, kind: EventKind = .created,
         revision: Int64 = 1
     ) -> (RecordState, ChangeEvent) {
         let recordID = "rec_\(n)"
-        let hash = "hash_\(n)_\(revision)"
+        let hash = Self.hash("hash_\(n)_\(revision)")
         let json = Array(#"{"id":"\#(recordID)","name":"Record \#(n)"}"#.utf8)
         let state = RecordState(
             recordID: recordID, versionHash: hash, revision: revision,
             sourceUpdatedAt: Timestamp(microseconds: 1_000_000 + Int64(n)))
         let event = ChangeEvent(
-            eventID: ChangeEvent.makeID(
-                stream: stream, recordID: recordID, revision: revision, kind: kind, versionHash: hash),
             stream: stream,
             recordID: recordID, revision: revision, kind: kind, source: source, versionHash: hash,
-            previousVersionHash: revision > 1 ? "hash_\(n)_\(revision - 1)" : nil, record: json,
+            previousVersionHash: revision > 1 ? Self.hash("hash_\(n)_\(revision - 1)") : nil, record: json,
             occurredAt: Timestamp(microseconds: 1_000_000 + Int64(n)), detectedAt: Timestamp(microseconds: 2_000_000))
         return (state, event)
     }

@@ -128,7 +128,8 @@ struct WebhookDeliverer {
                             lastSeq: planned.lastSeq),
                         webhookID: webhookID, firstSeq: planned.firstSeq, lastSeq: planned.lastSeq, type: planned.type,
                         body: builder.body(data: data, nonce: nonce, type: planned.type), nonce: nonce,
-                        recordCount: planned.batch.count, createdAt: context.clock.now()))
+                        recordCount: planned.batch.count, createdAt: context.clock.now(),
+                        loggedRecords: builder.loggedRecords(of: planned.batch, dataCount: data.count)))
                 cursor = planned.cursor
                 remaining = remaining.drop { $0.seq <= planned.cursor.builtSeq }
             }

@@ -69,6 +69,16 @@ public struct PayloadBuilder: Sendable {
         return data
     }
 
+    /// Where `data` starts in every body: right after `{"data":`.
+    static let dataOffset = #"{"data":"#.utf8.count
+
+    /// What of a body built from `batch` with `data` of `dataCount` bytes is the log's records byte for byte (so the
+    /// store keeps those bytes once): all of `data` unless the records were trimmed to `fields`.
+    func loggedRecords(of batch: RecordBatch, dataCount: Int) -> LoggedRecords? {
+        guard fields == nil else { return nil }
+        return LoggedRecords(seqs: batch.events.map(\.seq), range: Self.dataOffset..<(Self.dataOffset + dataCount))
+    }
+
     /// The whole body around `data`, signing exactly `data` + `nonce`.
     public func body(data: [UInt8], nonce: String, type: PayloadType) -> [UInt8] {
         Self.assemble(

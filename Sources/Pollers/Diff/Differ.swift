@@ -80,8 +80,6 @@ public struct Differ: Sendable {
                     recordID: id, versionHash: hash, revision: revision, sourceUpdatedAt: updatedAt))
             outcome.events.append(
                 ChangeEvent(
-                    eventID: ChangeEvent.makeID(
-                        stream: stream, recordID: id, revision: revision, kind: kind, versionHash: hash),
                     stream: stream, recordID: id, revision: revision, kind: kind, source: source, versionHash: hash,
                     previousVersionHash: previous?.versionHash, record: bytes, occurredAt: updatedAt,
                     detectedAt: detectedAt))

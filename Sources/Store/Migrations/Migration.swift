@@ -7,7 +7,7 @@ struct Migration: Sendable {
     let sql: String
 
     /// Every migration, in order. Append new ones; never edit a released one.
-    static let all: [Migration] = [.v1Initial, .v2APITokens, .v3SnapshotSeq, .v4Hardening]
+    static let all: [Migration] = [.v1Initial, .v2APITokens, .v3SnapshotSeq, .v4Hardening, .v5CompactLog]
 
     /// The schema version this build writes.
     static var latestVersion: Int { all.last?.version ?? 0 }

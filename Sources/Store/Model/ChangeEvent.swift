@@ -16,11 +16,11 @@ public enum EventSource: String, Sendable, Hashable, Codable {
 
 /// One change of one record, as written to the event log (the transactional outbox).
 ///
-/// `eventID` is deterministic (polling.md §4), so re-reading a page after a crash re-inserts nothing.
+/// Its identity in the log is (stream, record, revision), so re-reading a page after a crash re-inserts nothing;
+/// ``eventID`` is derived from that identity when asked for, never stored.
 public struct ChangeEvent: Sendable, Hashable {
     /// Position in the store's log, assigned on insert; 0 before.
     public var seq: Int64
-    public var eventID: String
     public var stream: StreamKey
     public var recordID: String
     /// The record's revision this event created (1 for its first version): with the stream and record id, the
@@ -28,8 +28,8 @@ public struct ChangeEvent: Sendable, Hashable {
     public var revision: Int64
     public var kind: EventKind
     public var source: EventSource
-    public var versionHash: String
-    public var previousVersionHash: String?
+    public var versionHash: VersionHash
+    public var previousVersionHash: VersionHash?
     /// The record as delivered: its JS-exact JSON bytes (``JSWriter``), spliced into payloads without re-encoding.
     public var record: [UInt8]
     /// The record's own `updated_at` at the source.
@@ -37,13 +37,12 @@ public struct ChangeEvent: Sendable, Hashable {
     public var detectedAt: Timestamp
 
     public init(
-        seq: Int64 = 0, eventID: String, stream: StreamKey, recordID: String, revision: Int64 = 1, kind: EventKind,
+        seq: Int64 = 0, stream: StreamKey, recordID: String, revision: Int64 = 1, kind: EventKind,
         source: EventSource,
-        versionHash: String, previousVersionHash: String?, record: [UInt8], occurredAt: Timestamp?,
+        versionHash: VersionHash, previousVersionHash: VersionHash?, record: [UInt8], occurredAt: Timestamp?,
         detectedAt: Timestamp
     ) {
         self.seq = seq
-        self.eventID = eventID
         self.stream = stream
         self.recordID = recordID
         self.revision = revision

@@ -36,11 +36,14 @@ public struct DeliveryMessage: Sendable, Hashable {
     /// When the next attempt is due; `nil` = now.
     public var nextAttemptAt: Timestamp?
     public var createdAt: Timestamp
+    /// The part of ``body`` that is log records byte for byte, which the store then keeps only once (in the log);
+    /// `nil` when the body's records were trimmed to the webhook's `fields` and are stored with it.
+    public var loggedRecords: LoggedRecords?
 
     public init(
         id: String, webhookID: String, firstSeq: Int64, lastSeq: Int64, type: PayloadType, body: [UInt8],
         nonce: String, recordCount: Int, status: MessageStatus = .pending, attemptCount: Int = 0,
-        nextAttemptAt: Timestamp? = nil, createdAt: Timestamp = .now()
+        nextAttemptAt: Timestamp? = nil, createdAt: Timestamp = .now(), loggedRecords: LoggedRecords? = nil
     ) {
         self.id = id
         self.webhookID = webhookID
@@ -54,5 +57,6 @@ public struct DeliveryMessage: Sendable, Hashable {
         self.attemptCount = attemptCount
         self.nextAttemptAt = nextAttemptAt
         self.createdAt = createdAt
+        self.loggedRecords = loggedRecords
     }
 }

@@ -1,8 +1,8 @@
 /// What the differ remembers of one record: the version it last emitted and when the source last changed it.
 public struct RecordState: Sendable, Hashable {
     public var recordID: String
-    /// Hex SHA-256 of the record's canonical JSON; equal hashes mean no change.
-    public var versionHash: String
+    /// The hash of the record's canonical JSON; equal hashes mean no change.
+    public var versionHash: VersionHash
     /// Incremented by every emitted change; part of the event id so A→B→A yields distinct ids.
     public var revision: Int64
     public var sourceUpdatedAt: Timestamp?
@@ -14,7 +14,7 @@ public struct RecordState: Sendable, Hashable {
     public var deletedAt: Timestamp?
 
     public init(
-        recordID: String, versionHash: String, revision: Int64, sourceUpdatedAt: Timestamp?, snapshotSeq: Int64? = nil,
+        recordID: String, versionHash: VersionHash, revision: Int64, sourceUpdatedAt: Timestamp?, snapshotSeq: Int64? = nil,
         deletedAt: Timestamp? = nil
     ) {
         self.recordID = recordID

@@ -142,6 +142,10 @@ extension Statement {
         sqlite3_column_type(handle, index) == SQLITE_NULL
     }
 
+    func isText(at index: Int32) -> Bool {
+        sqlite3_column_type(handle, index) == SQLITE_TEXT
+    }
+
     func int64(at index: Int32) -> Int64 {
         sqlite3_column_int64(handle, index)
     }

@@ -58,8 +58,8 @@ final class EmitterFixture: Sendable {
         let head = try await store.headSeq(stream)
         let events = records.enumerated().map { index, record in
             ChangeEvent(
-                eventID: "evt_" + RandomID.hex(bytes: 12), stream: stream, recordID: record["id"]?.keyText ?? "?",
-                revision: head + Int64(index) + 1, kind: kind, source: source, versionHash: RandomID.hex(bytes: 32), previousVersionHash: nil,
+                stream: stream, recordID: record["id"]?.keyText ?? "?",
+                revision: head + Int64(index) + 1, kind: kind, source: source, versionHash: VersionHash(digestOf: Array(RandomID.hex(bytes: 32).utf8)), previousVersionHash: nil,
                 record: JSWriter.serialize(record), occurredAt: now, detectedAt: now)
         }
         var checkpoint = try await store.streamState(stream)
