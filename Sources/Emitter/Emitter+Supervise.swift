@@ -3,56 +3,57 @@ import NIOConcurrencyHelpers
 import Store
 
 extension Emitter {
-    /// Keeps one deliverer task per webhook in a task group, driven by the store's change feed alone: a saved webhook
-    /// starts its deliverer or wakes it to re-read its definition, a deleted one wakes it to end, and a commit wakes
-    /// the deliverers of that stream's webhooks only. Nothing rescans on a timer; an idle deliverer costs nothing.
+    /// Runs a deliverer task per webhook only while it has something to do, driven by the store's change feed alone:
+    /// a commit wakes (or starts) the deliverers of that stream's webhooks only, a saved webhook its own, and a
+    /// deliverer with nothing to send ends (an idle webhook costs no task and no timer). Nothing rescans on a timer.
     func supervise() async {
         let logger = context.logger
         let store = context.store
-        let changed = NIOLockedValueBox<Set<String>>([])
-        let wake = WakeSignal()
-        let subscription = store.feed.subscribe { [running] change in
+        let subscription = store.feed.subscribe { [self] change in
             switch change {
             case .events(let stream):
-                let ids = store.definitions.webhookIDs(on: stream)
-                for signal in running.withLockedValue({ running in ids.compactMap { running[$0] } }) {
-                    signal.signal()
-                }
+                wake(webhookIDs: store.definitions.webhookIDs(on: stream))
             case .webhook(let id, _):
-                changed.withLockedValue { _ = $0.insert(id) }
-                wake.signal()
+                wake(webhookIDs: [id])
             case .connection:
                 break
             }
         }
         defer { store.feed.unsubscribe(subscription) }
         logger.info("emitter started")
+        // Every webhook's deliverer runs once at start: it delivers what is due (a retry, a backlog) or ends.
+        wake(webhookIDs: Set(store.definitions.webhooks.keys))
         await withDiscardingTaskGroup { group in
-            var look = Set(store.definitions.webhooks.keys)
             while !Task.isCancelled {
+                await supervisorWake.wait()
                 let definitions = store.definitions
-                for id in look {
-                    if definitions.webhooks[id] != nil, let signal = register(id) {
-                        group.addTask {
-                            await self.runDeliverer(webhookID: id, wake: signal)
-                            // A webhook deleted and created again while its old deliverer was ending gets a new one.
-                            if store.definitions.webhooks[id] != nil {
-                                changed.withLockedValue { _ = $0.insert(id) }
-                                wake.signal()
-                            }
-                        }
-                    } else {
-                        running.withLockedValue { $0[id] }?.signal()
-                    }
+                let ids = toStart.withLockedValue { ids in
+                    defer { ids.removeAll() }
+                    return ids
                 }
-                await wake.wait()
-                look = changed.withLockedValue { changed in
-                    defer { changed.removeAll() }
-                    return changed
+                for id in ids where definitions.webhooks[id] != nil {
+                    guard let signal = register(id) else { continue }
+                    group.addTask { await self.runDeliverer(webhookID: id, wake: signal) }
                 }
             }
         }
         logger.info("emitter stopped")
+    }
+
+    /// Wakes the running deliverers of these webhooks and has the supervisor start the others. Signals are sent
+    /// under the lock a stopping deliverer takes, so none is lost to a deliverer that is just ending.
+    func wake(webhookIDs: some Collection<String>) {
+        guard !webhookIDs.isEmpty else { return }
+        let idle = running.withLockedValue { running in
+            webhookIDs.filter { id in
+                guard let signal = running[id] else { return true }
+                signal.signal()
+                return false
+            }
+        }
+        guard !idle.isEmpty else { return }
+        toStart.withLockedValue { $0.formUnion(idle) }
+        supervisorWake.signal()
     }
 
     /// Registers a deliverer for `webhookID`; `nil` when one is already running.
@@ -65,7 +66,17 @@ extension Emitter {
         }
     }
 
-    /// One webhook's delivery loop: step while there is progress, then wait for a due time or a wake-up.
+    /// Unregisters the deliverer unless a signal arrived since its last step (it must then look again).
+    private func stop(_ webhookID: String, wake: WakeSignal) -> Bool {
+        running.withLockedValue { running in
+            if wake.consumeSignal() { return false }
+            if running[webhookID] === wake { running[webhookID] = nil }
+            return true
+        }
+    }
+
+    /// One webhook's delivery loop: step while there is progress, wait for a due time (a retry, a batching wait),
+    /// and end when there is nothing to send; the next commit on its stream or change to it starts a new one.
     func runDeliverer(webhookID: String, wake: WakeSignal) async {
         var deliverer = WebhookDeliverer(webhookID: webhookID, context: context)
         let logger = context.logger
@@ -87,8 +98,11 @@ extension Emitter {
             case .waitUntil(let deadline):
                 let clock = context.clock
                 await wake.wait(orWhen: { try? await clock.sleep(until: deadline) })
-            case .idle, .stopped:
+            case .idle where deliverer.initialSync.isUnderway:
+                // Between pages of an initial sync: stay, so its progress lines count the whole sync.
                 await wake.wait()
+            case .idle, .stopped:
+                if stop(webhookID, wake: wake) { return }
             case .gone:
                 logger.debug("webhook deleted; deliverer stops", metadata: ["webhook.id": "\(webhookID)"])
                 return

@@ -16,6 +16,10 @@ public final class Emitter: Service, Sendable {
     private let locks = WebhookLocks()
     /// Wake signals of the running deliverers, by webhook id.
     let running = NIOLockedValueBox<[String: WakeSignal]>([:])
+    /// Webhooks woken while no deliverer ran for them, for the supervisor to start.
+    let toStart = NIOLockedValueBox<Set<String>>([])
+    /// Wakes the supervisor when ``toStart`` has ids.
+    let supervisorWake = WakeSignal()
 
     /// - Parameters:
     ///   - store: where events, messages, cursors and attempts live.
@@ -83,9 +87,9 @@ public final class Emitter: Service, Sendable {
         wake(webhookID: webhookID)
     }
 
-    /// Wakes a webhook's deliverer so it re-reads the store now (after a config change, an unpause).
+    /// Wakes a webhook's deliverer, or starts one, so it re-reads the store now (after a config change, an unpause).
     public func wake(webhookID: String) {
-        running.withLockedValue { $0[webhookID] }?.signal()
+        wake(webhookIDs: [webhookID])
     }
 
     /// One step under the webhook's lock.

@@ -110,8 +110,14 @@ extension Store {
                 }
             }
             try Self.writeStream(commit.checkpoint, in: database)
+            if var run = commit.finishedRun {
+                run.events += inserted
+                try Self.insertPollRun(run, in: database)
+                try Self.markChecked(stream, at: run.finishedAt, in: database)
+            }
             return PageCommitResult(insertedEvents: inserted, headSeq: try Self.headSeq(stream, in: database))
         }
+        if let run = commit.finishedRun { keepChecked(stream, at: run.finishedAt) }
         if result.insertedEvents > 0 || commit.completesBaseline { feed.publish(.events(stream)) }
         return result
     }

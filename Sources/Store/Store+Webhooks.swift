@@ -128,13 +128,22 @@ extension Store {
     /// Records the end of a completed poll on every webhook of the stream. Bookkeeping only: ``definitions`` keep
     /// the time but nothing is announced, since nothing new is there to deliver or to schedule.
     public func setCheckedAt(stream: StreamKey, _ time: Timestamp) throws {
+        try Self.markChecked(stream, at: time, in: db())
+        keepChecked(stream, at: time)
+    }
+
+    static func markChecked(_ stream: StreamKey, at time: Timestamp, in database: Database) throws {
         let sql = "UPDATE webhooks SET checked_at_us = ?3 WHERE connection_id = ?1 AND object_type = ?2"
-        try db().withStatement(sql) { statement in
+        try database.withStatement(sql) { statement in
             try statement.bind(stream.connectionID, at: 1)
             try statement.bind(stream.objectType, at: 2)
             try statement.bind(time, at: 3)
             try statement.run()
         }
+    }
+
+    /// The checked time in ``definitions``, after it was written.
+    func keepChecked(_ stream: StreamKey, at time: Timestamp) {
         definitionsBox.withLockedValue { definitions in
             for id in definitions.webhookIDs(on: stream) {
                 guard var webhook = definitions.webhooks[id] else { continue }

@@ -64,6 +64,26 @@ import Testing
         }
     }
 
+    /// A run's last page, its record and the webhooks' checked time are one write; the run counts the events that
+    /// commit inserted.
+    @Test func theLastPageStoresItsRunAndMarksTheWebhooksChecked() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            try await store.saveWebhook(StoreFixtures.webhook(id: "w1"))
+            var page = StoreFixtures.page(0, count: 3)
+            page.checkpoint.runPageToken = nil
+            let finished = Timestamp(microseconds: 1_800_000_000_000_000)
+            page.finishedRun = PollRun(
+                stream: StoreFixtures.stream, startedAt: Timestamp(microseconds: 1_799_999_999_000_000),
+                finishedAt: finished, status: .ok, pages: 4, records: 310, events: 7)
+            #expect(try await store.commitPage(page).insertedEvents == 3)
+            let runs = try await store.pollRuns(StoreFixtures.stream, limit: 5)
+            #expect(runs.map(\.events) == [10])
+            #expect(runs.map(\.pages) == [4])
+            #expect(try await store.webhook(id: "w1")?.checkedAt == finished)
+            #expect(store.definitions.webhooks["w1"]?.checkedAt == finished)
+        }
+    }
+
     @Test func anEventIsIdentifiedByStreamRecordAndRevision() async throws {
         try await StoreFixtures.withStore { store, _ in
             let (_, first) = StoreFixtures.created(7)

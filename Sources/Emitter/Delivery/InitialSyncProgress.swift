@@ -20,6 +20,10 @@ struct InitialSyncProgress {
     private var startedAt: Timestamp?
     private var lastLineAt: Timestamp?
 
+    /// Whether pages of an initial sync were delivered and its completion was not yet: the deliverer then stays up
+    /// between pages so the counts cover the whole sync.
+    var isUnderway: Bool { startedAt != nil }
+
     /// Counts a delivered message; returns the line to log, if any. Messages other than the initial sync's count
     /// nothing.
     mutating func delivered(_ type: PayloadType, records count: Int, sentAt: Timestamp, now: Timestamp) -> Line? {

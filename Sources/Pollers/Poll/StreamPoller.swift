@@ -68,12 +68,10 @@ public struct StreamPoller: Sendable {
         let started = Timestamp.now()
         var progress = RunProgress()
         do {
-            try await execute(&progress)
-            let run = PollRun(
-                stream: stream, startedAt: started, finishedAt: .now(), status: .ok, pages: progress.pages,
-                records: progress.records, events: progress.events)
-            try await store.recordPollRun(run)
-            try await store.setCheckedAt(stream: stream, run.finishedAt)
+            try await execute(&progress, startedAt: started)
+            // Stored with the last commit, which also marked the webhooks checked.
+            var run = progress.finished ?? progress.finish(stream, startedAt: started)
+            run.events = progress.events
             logger.debug(
                 "poll finished",
                 metadata: [
@@ -97,9 +95,19 @@ public struct StreamPoller: Sendable {
         var pages = 0
         var records = 0
         var events = 0
+        /// The run as the last commit stored it (its events counted before that commit's).
+        var finished: PollRun?
+
+        mutating func finish(_ stream: StreamKey, startedAt: Timestamp) -> PollRun {
+            let run = PollRun(
+                stream: stream, startedAt: startedAt, finishedAt: .now(), status: .ok, pages: pages, records: records,
+                events: events)
+            finished = run
+            return run
+        }
     }
 
-    private func execute(_ progress: inout RunProgress) async throws {
+    private func execute(_ progress: inout RunProgress, startedAt: Timestamp) async throws {
         var state = try await store.streamState(stream)
         let baseline = !state.baselineComplete
         let request = PageRequest(
@@ -209,7 +217,9 @@ public struct StreamPoller: Sendable {
                     progress.events += previous.insertedEvents
                 }
                 if let beforeCommit = configuration.beforeCommit { await beforeCommit(stream, progress.pages) }
-                let commit = PageCommit(states: outcome.states, events: outcome.events, checkpoint: checkpoint)
+                var commit = PageCommit(states: outcome.states, events: outcome.events, checkpoint: checkpoint)
+                // The run ends with this commit, unless a baseline still has its completion to commit.
+                if next == nil && !baseline { commit.finishedRun = progress.finish(stream, startedAt: startedAt) }
                 let store = self.store
                 commits.addTask { try await store.commitPage(commit) }
                 commitInFlight = true
@@ -220,7 +230,9 @@ public struct StreamPoller: Sendable {
                     guard let result = try await commits.next() else { return }
                     progress.events += result.insertedEvents
                     if baseline {
-                        try await completeBaseline(state, at: result.headSeq, records: progress.records)
+                        try await completeBaseline(
+                            state, at: result.headSeq, records: progress.records,
+                            run: progress.finish(stream, startedAt: startedAt))
                     }
                     return
                 }
@@ -261,13 +273,14 @@ public struct StreamPoller: Sendable {
 
     /// Marks the baseline complete at log position `headSeq`. A second commit, because that position is only known
     /// once the last page's events are in; a crash in between re-runs the (then event-free) enumeration.
-    private func completeBaseline(_ state: StreamState, at headSeq: Int64, records: Int) async throws {
+    private func completeBaseline(_ state: StreamState, at headSeq: Int64, records: Int, run: PollRun) async throws {
         var state = state
         state.baselineComplete = true
         state.baselineCompleteSeq = headSeq
         // No event comes with this commit; `completesBaseline` still wakes the deliverers waiting to close their
         // initial sync with INITIAL-COMPLETE.
-        _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: state, completesBaseline: true))
+        _ = try await store.commitPage(
+            PageCommit(states: [], events: [], checkpoint: state, completesBaseline: true, finishedRun: run))
         logger.info("baseline complete", metadata: ["vh.records": "\(records)", "vh.seq": "\(headSeq)"])
     }
 

@@ -52,7 +52,8 @@ final class SignalCore: Sendable {
         return Task.isCancelled ? .cancelled : first
     }
 
-    private func consumePending() -> Bool {
+    /// Takes a remembered signal: whether one was pending.
+    func consumePending() -> Bool {
         state.withLockedValue { state in
             defer { state.pending = false }
             return state.pending

@@ -11,6 +11,12 @@ public final class WakeSignal: Sendable {
         core.signal()
     }
 
+    /// Takes a signal sent while nobody waited, without waiting: whether there was one. A worker about to stop asks
+    /// this (under the lock its signallers hold) so that a signal sent just before it stops is not lost.
+    public func consumeSignal() -> Bool {
+        core.consumePending()
+    }
+
     /// Returns on a signal (or one remembered since the last wait), when `timer` returns (the caller's clock decides
     /// how long that is), or when the task is cancelled, and says which.
     @discardableResult

@@ -8,12 +8,19 @@ public struct PageCommit: Sendable {
     /// Set on the commit that marks the baseline complete: it carries no event, yet the stream's deliverers must
     /// wake to close their initial sync with `INITIAL-COMPLETE`.
     public var completesBaseline: Bool
+    /// The run this commit ends, stored in the same transaction (its `events` plus the events this commit inserts),
+    /// with the stream's webhooks marked checked at its end: a poll that finds nothing costs one write.
+    public var finishedRun: PollRun?
 
-    public init(states: [RecordState], events: [ChangeEvent], checkpoint: StreamState, completesBaseline: Bool = false) {
+    public init(
+        states: [RecordState], events: [ChangeEvent], checkpoint: StreamState, completesBaseline: Bool = false,
+        finishedRun: PollRun? = nil
+    ) {
         self.states = states
         self.events = events
         self.checkpoint = checkpoint
         self.completesBaseline = completesBaseline
+        self.finishedRun = finishedRun
     }
 }
 
