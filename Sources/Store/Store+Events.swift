@@ -9,7 +9,7 @@ extension Store {
         """
         SELECT \(eventColumns)
         FROM event_log
-        WHERE connection_id = ?1 AND object_type = ?2 AND seq > ?3 AND kind IN (?4, ?5, ?6, ?7)
+        WHERE stream = \(streamNumberOf12) AND seq > ?3 AND kind IN (?4, ?5, ?6, ?7)
             AND (?8 OR source <> 'backfill')\(filterSQL(count: filterCount, firstParameter: 10))
         ORDER BY seq LIMIT ?9
         """
@@ -23,7 +23,7 @@ extension Store {
         FROM event_log
         WHERE seq IN (
                 SELECT MAX(seq) FROM event_log
-                WHERE connection_id = ?1 AND object_type = ?2 AND seq <= ?3
+                WHERE stream = \(streamNumberOf12) AND seq <= ?3
                 GROUP BY record_id)
             AND seq > ?4 AND kind <> 'deleted'\(filterSQL(count: filterCount, firstParameter: 6))
         ORDER BY seq LIMIT ?5

@@ -1,23 +1,23 @@
 extension Store {
     static let selectRecordStateSQL = """
         SELECT version_hash, revision, source_updated_at_us, snapshot_seq, deleted_at_us FROM record_state
-        WHERE connection_id = ?1 AND object_type = ?2 AND record_id = ?3
+        WHERE stream = ?1 AND record_id = ?2
         """
 
     private static let upsertRecordStateSQL = """
-        INSERT INTO record_state (connection_id, object_type, record_id, version_hash, revision, source_updated_at_us,
-            snapshot_seq, deleted_at_us)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-        ON CONFLICT (connection_id, object_type, record_id) DO UPDATE SET
+        INSERT INTO record_state (stream, record_id, version_hash, revision, source_updated_at_us, snapshot_seq,
+            deleted_at_us)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        ON CONFLICT (stream, record_id) DO UPDATE SET
             version_hash = excluded.version_hash, revision = excluded.revision,
             source_updated_at_us = excluded.source_updated_at_us, snapshot_seq = excluded.snapshot_seq,
             deleted_at_us = excluded.deleted_at_us
         """
 
     private static let insertEventSQL = """
-        INSERT OR IGNORE INTO event_log (revision, connection_id, object_type, record_id, kind, source, version_hash,
-            prev_version_hash, record, occurred_at_us, detected_at_us)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        INSERT OR IGNORE INTO event_log (revision, stream, record_id, kind, source, version_hash, prev_version_hash,
+            record, occurred_at_us, detected_at_us)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         """
 
     /// The differ's memory of the given records, keyed by record id; ids never seen are absent.
@@ -34,13 +34,13 @@ extension Store {
     {
         guard !ids.isEmpty else { return [:] }
         return try database.read {
-            try database.withStatement(Self.selectRecordStateSQL) { statement in
-                try statement.bind(stream.connectionID, at: 1)
-                try statement.bind(stream.objectType, at: 2)
+            guard let number = try storedStreamNumber(stream, in: database) else { return [:] }
+            return try database.withStatement(Self.selectRecordStateSQL) { statement in
+                try statement.bind(number, at: 1)
                 var states: [String: RecordState] = [:]
                 states.reserveCapacity(ids.count)
                 for id in ids {
-                    try statement.bind(id, at: 3)
+                    try statement.bind(id, at: 2)
                     if try statement.step() {
                         states[id] = RecordState(
                             recordID: id,
@@ -65,7 +65,10 @@ extension Store {
     public func commitPage(_ commit: PageCommit) throws -> PageCommitResult {
         let database = try db()
         let stream = commit.checkpoint.stream
-        let result = try database.transaction { () throws -> PageCommitResult in
+        let result = try database.transaction { () throws -> (PageCommitResult, Int64?) in
+            // Only a commit that stores events or states needs the stream's number (and assigns it the first time).
+            let number = commit.events.isEmpty && commit.states.isEmpty
+                ? nil : try streamNumber(stream, create: true, in: database)
             // Events first: each state then points at the log position of the event carrying its version.
             var inserted = 0
             var snapshotSeq: [String: Int64] = [:]
@@ -73,38 +76,37 @@ extension Store {
                 snapshotSeq.reserveCapacity(commit.events.count)
                 try database.withStatement(Self.insertEventSQL) { statement in
                     for event in commit.events {
+                        guard event.stream == stream else { throw StoreError.foreignEvent(event.stream, commit: stream) }
                         try statement.bind(event.revision, at: 1)
-                        try statement.bind(event.stream.connectionID, at: 2)
-                        try statement.bind(event.stream.objectType, at: 3)
-                        try statement.bind(event.recordID, at: 4)
-                        try statement.bind(event.kind.rawValue, at: 5)
-                        try statement.bind(event.source.rawValue, at: 6)
-                        try statement.bind(event.versionHash, at: 7)
-                        try statement.bind(event.previousVersionHash, at: 8)
-                        try statement.bind(event.occurredAt, at: 10)
-                        try statement.bind(event.detectedAt, at: 11)
-                        try statement.withBorrowedBlob(event.record, at: 9) { try statement.run() }
+                        try statement.bind(number, at: 2)
+                        try statement.bind(event.recordID, at: 3)
+                        try statement.bind(event.kind.rawValue, at: 4)
+                        try statement.bind(event.source.rawValue, at: 5)
+                        try statement.bind(event.versionHash, at: 6)
+                        try statement.bind(event.previousVersionHash, at: 7)
+                        try statement.bind(event.occurredAt, at: 9)
+                        try statement.bind(event.detectedAt, at: 10)
+                        try statement.withBorrowedBlob(event.record, at: 8) { try statement.run() }
                         if database.changes > 0 {
                             inserted += 1
                             snapshotSeq[event.recordID] = database.lastInsertRowID
                         } else {
                             // Already logged (a page re-read after a crash): point at the stored copy.
-                            snapshotSeq[event.recordID] = try Self.seq(of: event, in: database)
+                            snapshotSeq[event.recordID] = try Self.seq(of: event, number: number, in: database)
                         }
                     }
                 }
             }
             if !commit.states.isEmpty {
                 try database.withStatement(Self.upsertRecordStateSQL) { statement in
-                    try statement.bind(stream.connectionID, at: 1)
-                    try statement.bind(stream.objectType, at: 2)
+                    try statement.bind(number, at: 1)
                     for state in commit.states {
-                        try statement.bind(state.recordID, at: 3)
-                        try statement.bind(state.versionHash, at: 4)
-                        try statement.bind(state.revision, at: 5)
-                        try statement.bind(state.sourceUpdatedAt, at: 6)
-                        try statement.bind(snapshotSeq[state.recordID] ?? state.snapshotSeq, at: 7)
-                        try statement.bind(state.deletedAt, at: 8)
+                        try statement.bind(state.recordID, at: 2)
+                        try statement.bind(state.versionHash, at: 3)
+                        try statement.bind(state.revision, at: 4)
+                        try statement.bind(state.sourceUpdatedAt, at: 5)
+                        try statement.bind(snapshotSeq[state.recordID] ?? state.snapshotSeq, at: 6)
+                        try statement.bind(state.deletedAt, at: 7)
                         try statement.run()
                     }
                 }
@@ -115,23 +117,21 @@ extension Store {
                 try Self.insertPollRun(run, in: database)
                 try Self.markChecked(stream, at: run.finishedAt, in: database)
             }
-            return PageCommitResult(insertedEvents: inserted, headSeq: try Self.headSeq(stream, in: database))
+            return (PageCommitResult(insertedEvents: inserted, headSeq: try Self.headSeq(stream, in: database)), number)
         }
+        if let number = result.1 { rememberStreamNumber(number, for: stream) }
+        let outcome = result.0
         if let run = commit.finishedRun { keepChecked(stream, at: run.finishedAt) }
-        if result.insertedEvents > 0 || commit.completesBaseline { feed.publish(.events(stream)) }
-        return result
+        if outcome.insertedEvents > 0 || commit.completesBaseline { feed.publish(.events(stream)) }
+        return outcome
     }
 
-    private static func seq(of event: ChangeEvent, in database: Database) throws -> Int64? {
-        let sql = """
-            SELECT seq FROM event_log
-            WHERE connection_id = ?1 AND object_type = ?2 AND record_id = ?3 AND revision = ?4
-            """
+    private static func seq(of event: ChangeEvent, number: Int64?, in database: Database) throws -> Int64? {
+        let sql = "SELECT seq FROM event_log WHERE stream = ?1 AND record_id = ?2 AND revision = ?3"
         return try database.withStatement(sql) { statement in
-            try statement.bind(event.stream.connectionID, at: 1)
-            try statement.bind(event.stream.objectType, at: 2)
-            try statement.bind(event.recordID, at: 3)
-            try statement.bind(event.revision, at: 4)
+            try statement.bind(number, at: 1)
+            try statement.bind(event.recordID, at: 2)
+            try statement.bind(event.revision, at: 3)
             return try statement.first { $0.int64(at: 0) }
         }
     }

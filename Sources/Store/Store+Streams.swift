@@ -15,7 +15,7 @@ extension Store {
         """
 
     private static let headSeqSQL =
-        "SELECT COALESCE(MAX(seq), 0) FROM event_log WHERE connection_id = ?1 AND object_type = ?2"
+        "SELECT COALESCE(MAX(seq), 0) FROM event_log WHERE stream = \(streamNumberOf12)"
 
     /// The stream's stored cursor and checkpoint, or a fresh ``StreamState`` (nothing seen yet) if none is stored.
     public func streamState(_ stream: StreamKey) throws -> StreamState {

@@ -29,6 +29,8 @@ public actor Store {
     let logger: Logger
     private let executor: ThreadExecutor
     private var database: Database?
+    /// Stream numbers already used by committed writes (``streamNumber(_:create:in:)``).
+    var streamNumbers: [StreamKey: Int64] = [:]
     /// The serving process's claim on the file, when opened with `serving: true`; released by ``close()``.
     private let serveLock: ServeLock?
 

@@ -23,6 +23,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case lockUnavailable(path: String, reason: String)
     /// The attempt journal beside the database cannot be created or written (a full disk, a read-only folder).
     case journalUnavailable(path: String, reason: String)
+    /// A page commit carried an event of another stream than its checkpoint's (a caller's bug; nothing was stored).
+    case foreignEvent(StreamKey, commit: StreamKey)
 
     /// What went wrong and with which file, webhook or message, for logs and API error bodies.
     public var description: String {
@@ -49,6 +51,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cannot take the serve lock \(path): \(reason)"
         case let .journalUnavailable(path, reason):
             return "cannot write the attempt journal \(path): \(reason)"
+        case let .foreignEvent(stream, commit):
+            return "a page commit of stream \(commit) carried an event of stream \(stream); nothing was stored"
         }
     }
 }

@@ -30,13 +30,14 @@ import Testing
             let after = Timestamp.now()
             #expect(run.events == 5)
             let delay = try #require(h.sleeper.recorded.first)
-            // Measured against the response's own Date header, sent between `before` and `after` (both HTTP dates
-            // are whole seconds, so each end gets a second of slack), not against the local clock.
+            // Measured against the response's own Date header, sent between `before` and `after`, not against the
+            // local clock. Both HTTP dates are whole seconds, and the server refreshes its cached Date header once
+            // a second (later on a busy machine), so each end gets two seconds of slack.
             func span(_ later: Timestamp, _ earlier: Timestamp) -> Duration {
                 .microseconds(later.microseconds - earlier.microseconds)
             }
-            #expect(delay <= span(retryAt, before) + .seconds(1), "delay \(delay)")
-            #expect(delay >= span(retryAt, after) - .seconds(1), "delay \(delay), run took \(span(after, before))")
+            #expect(delay <= span(retryAt, before) + .seconds(2), "delay \(delay)")
+            #expect(delay >= span(retryAt, after) - .seconds(2), "delay \(delay), run took \(span(after, before))")
         }
     }
 
