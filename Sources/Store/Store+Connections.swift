@@ -74,13 +74,11 @@ extension Store {
                 }
             }
             // Stream numbers stay: a number is never reused, so caches of it never go stale.
-            for table in ["record_state", "event_log"] {
-                try database.withStatement(
-                    "DELETE FROM \(table) WHERE stream IN (SELECT id FROM stream_numbers WHERE connection_id = ?1)"
-                ) { statement in
-                    try statement.bind(id, at: 1)
-                    try statement.run()
-                }
+            try database.withStatement(
+                "DELETE FROM event_log WHERE stream IN (SELECT id FROM stream_numbers WHERE connection_id = ?1)"
+            ) { statement in
+                try statement.bind(id, at: 1)
+                try statement.run()
             }
             for table in ["webhooks", "streams", "poll_runs"] {
                 try database.withStatement("DELETE FROM \(table) WHERE connection_id = ?1") { statement in

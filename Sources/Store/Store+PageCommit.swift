@@ -1,17 +1,8 @@
 extension Store {
+    /// A record's state is its latest event: the newest revision under the log's identity index.
     static let selectRecordStateSQL = """
-        SELECT version_hash, revision, source_updated_at_us, snapshot_seq, deleted_at_us FROM record_state
-        WHERE stream = ?1 AND record_id = ?2
-        """
-
-    private static let upsertRecordStateSQL = """
-        INSERT INTO record_state (stream, record_id, version_hash, revision, source_updated_at_us, snapshot_seq,
-            deleted_at_us)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-        ON CONFLICT (stream, record_id) DO UPDATE SET
-            version_hash = excluded.version_hash, revision = excluded.revision,
-            source_updated_at_us = excluded.source_updated_at_us, snapshot_seq = excluded.snapshot_seq,
-            deleted_at_us = excluded.deleted_at_us
+        SELECT version_hash, revision, occurred_at_us, seq, kind, detected_at_us FROM event_log
+        WHERE stream = ?1 AND record_id = ?2 ORDER BY revision DESC LIMIT 1
         """
 
     private static let insertEventSQL = """
@@ -20,7 +11,9 @@ extension Store {
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         """
 
-    /// The differ's memory of the given records, keyed by record id; ids never seen are absent.
+    /// The differ's memory of the given records, keyed by record id; ids never seen are absent. A record's state is
+    /// its latest event (version hash, revision, source time, log position, and the deletion when that event is one),
+    /// so the log holds each version once and a page commit writes nothing but its events and checkpoint.
     ///
     /// Read on the writer's connection, so it sees every commit made so far. A poller that overlaps reads with an
     /// in-flight commit uses ``reader`` instead.
@@ -42,13 +35,14 @@ extension Store {
                 for id in ids {
                     try statement.bind(id, at: 2)
                     if try statement.step() {
+                        let deleted = statement.string(at: 4) == EventKind.deleted.rawValue
                         states[id] = RecordState(
                             recordID: id,
                             versionHash: statement.versionHash(at: 0),
                             revision: statement.int64(at: 1),
                             sourceUpdatedAt: statement.optionalTimestamp(at: 2),
-                            snapshotSeq: statement.optionalInt64(at: 3),
-                            deletedAt: statement.optionalTimestamp(at: 4))
+                            snapshotSeq: statement.int64(at: 3),
+                            deletedAt: deleted ? statement.timestamp(at: 5) : nil)
                     }
                     statement.reset()
                 }
@@ -59,21 +53,17 @@ extension Store {
 
     /// Stores one page in ONE transaction (polling.md §3): inserts the events that are new (an event already logged
     /// under the same stream, record and revision, hence the same event id, is skipped; each new one gets the next
-    /// log position), upserts the record states (of `checkpoint.stream`), and writes the checkpoint. If any
-    /// step fails nothing is stored, so the cursor never passes an event that is not in the log. Announces
+    /// log position), which are also the records' new states, and writes the checkpoint. If any step fails nothing
+    /// is stored, so the cursor never passes an event that is not in the log. Announces
     /// ``StoreChange/events(_:)`` when at least one event was inserted or the commit completes the baseline.
     public func commitPage(_ commit: PageCommit) throws -> PageCommitResult {
         let database = try db()
         let stream = commit.checkpoint.stream
         let result = try database.transaction { () throws -> (PageCommitResult, Int64?) in
-            // Only a commit that stores events or states needs the stream's number (and assigns it the first time).
-            let number = commit.events.isEmpty && commit.states.isEmpty
-                ? nil : try streamNumber(stream, create: true, in: database)
-            // Events first: each state then points at the log position of the event carrying its version.
+            // Only a commit that stores events needs the stream's number (and assigns it the first time).
+            let number = commit.events.isEmpty ? nil : try streamNumber(stream, create: true, in: database)
             var inserted = 0
-            var snapshotSeq: [String: Int64] = [:]
             if !commit.events.isEmpty {
-                snapshotSeq.reserveCapacity(commit.events.count)
                 try database.withStatement(Self.insertEventSQL) { statement in
                     for event in commit.events {
                         guard event.stream == stream else { throw StoreError.foreignEvent(event.stream, commit: stream) }
@@ -86,28 +76,9 @@ extension Store {
                         try statement.bind(event.previousVersionHash, at: 7)
                         try statement.bind(event.occurredAt, at: 9)
                         try statement.bind(event.detectedAt, at: 10)
+                        // Already logged (a page re-read after a crash): the insert is ignored.
                         try statement.withBorrowedBlob(event.record, at: 8) { try statement.run() }
-                        if database.changes > 0 {
-                            inserted += 1
-                            snapshotSeq[event.recordID] = database.lastInsertRowID
-                        } else {
-                            // Already logged (a page re-read after a crash): point at the stored copy.
-                            snapshotSeq[event.recordID] = try Self.seq(of: event, number: number, in: database)
-                        }
-                    }
-                }
-            }
-            if !commit.states.isEmpty {
-                try database.withStatement(Self.upsertRecordStateSQL) { statement in
-                    try statement.bind(number, at: 1)
-                    for state in commit.states {
-                        try statement.bind(state.recordID, at: 2)
-                        try statement.bind(state.versionHash, at: 3)
-                        try statement.bind(state.revision, at: 4)
-                        try statement.bind(state.sourceUpdatedAt, at: 5)
-                        try statement.bind(snapshotSeq[state.recordID] ?? state.snapshotSeq, at: 6)
-                        try statement.bind(state.deletedAt, at: 7)
-                        try statement.run()
+                        if database.changes > 0 { inserted += 1 }
                     }
                 }
             }
@@ -124,15 +95,5 @@ extension Store {
         if let run = commit.finishedRun { keepChecked(stream, at: run.finishedAt) }
         if outcome.insertedEvents > 0 || commit.completesBaseline { feed.publish(.events(stream)) }
         return outcome
-    }
-
-    private static func seq(of event: ChangeEvent, number: Int64?, in database: Database) throws -> Int64? {
-        let sql = "SELECT seq FROM event_log WHERE stream = ?1 AND record_id = ?2 AND revision = ?3"
-        return try database.withStatement(sql) { statement in
-            try statement.bind(number, at: 1)
-            try statement.bind(event.recordID, at: 2)
-            try statement.bind(event.revision, at: 3)
-            return try statement.first { $0.int64(at: 0) }
-        }
     }
 }

@@ -1,5 +1,5 @@
 extension Store {
-    /// The stream's number in `event_log` and `record_state`, from the cache or the table; with `create`, one is
+    /// The stream's number in `event_log`, from the cache or the table; with `create`, one is
     /// assigned if the stream has none yet (inside the caller's transaction).
     func streamNumber(_ stream: StreamKey, create: Bool, in database: Database) throws -> Int64? {
         if let known = streamNumbers[stream] { return known }

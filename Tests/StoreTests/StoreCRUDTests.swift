@@ -97,7 +97,7 @@ import Testing
                 runPageToken: "p2", runQueryFrom: "2023-12-31T23:55:00Z", runHighWater: Timestamp(microseconds: 9),
                 baselineComplete: true, baselineCompleteSeq: 77, t0: Timestamp(microseconds: 3),
                 lastRunAt: Timestamp(microseconds: 4))
-            _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: checkpoint))
+            _ = try await store.commitPage(PageCommit(events: [], checkpoint: checkpoint))
             #expect(try await store.streamState(StoreFixtures.stream) == checkpoint)
             #expect(try await store.streams() == [checkpoint])
         }

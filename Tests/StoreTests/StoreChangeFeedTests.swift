@@ -31,7 +31,7 @@ import Testing
     @Test func aCommitWithEventsNamesItsStreamAndAnEmptyOneIsSilent() async throws {
         try await withRecordedStore { store, recorder in
             _ = try await store.commitPage(
-                PageCommit(states: [], events: [], checkpoint: StreamState(stream: StoreFixtures.stream)))
+                PageCommit(events: [], checkpoint: StreamState(stream: StoreFixtures.stream)))
             #expect(recorder.take() == [])
             _ = try await store.commitPage(StoreFixtures.page(0, count: 2))
             #expect(recorder.take() == [.events(StoreFixtures.stream)])
@@ -39,8 +39,7 @@ import Testing
             _ = try await store.commitPage(StoreFixtures.page(0, count: 2))
             #expect(recorder.take() == [])
             _ = try await store.commitPage(
-                PageCommit(
-                    states: [], events: [], checkpoint: StreamState(stream: StoreFixtures.stream),
+                PageCommit(events: [], checkpoint: StreamState(stream: StoreFixtures.stream),
                     completesBaseline: true))
             #expect(recorder.take() == [.events(StoreFixtures.stream)])
         }

@@ -14,9 +14,9 @@ import Testing
 
             let states = try await store.recordStates(StoreFixtures.stream, ids: ["rec_0", "rec_4", "rec_99"])
             #expect(states.count == 2)
-            var expected0 = page.states[0]
+            var expected0 = StoreFixtures.created(0).0
             expected0.snapshotSeq = 1
-            var expected4 = page.states[4]
+            var expected4 = StoreFixtures.created(4).0
             expected4.snapshotSeq = 5
             #expect(states["rec_0"] == expected0)
             #expect(states["rec_4"] == expected4)
@@ -32,18 +32,18 @@ import Testing
         }
     }
 
-    @Test func upsertReplacesAStateIncludingDeletionAndSnapshotReference() async throws {
+    /// A record's state is its latest event: a later revision replaces it, a deletion included.
+    @Test func aRecordsStateIsItsLatestEventADeletionIncluded() async throws {
         try await StoreFixtures.withStore { store, _ in
             _ = try await store.commitPage(StoreFixtures.page(0, count: 1))
-            var state = StoreFixtures.created(0).0
-            state.revision = 2
-            state.versionHash = StoreFixtures.hash("deleted")
-            state.snapshotSeq = 1  // the first page's event: a state written without an event keeps what it names
-            state.sourceUpdatedAt = nil
-            state.deletedAt = Timestamp(microseconds: 77)
+            let (_, deletion) = StoreFixtures.created(0, kind: .deleted, revision: 2)
             _ = try await store.commitPage(
-                PageCommit(states: [state], events: [], checkpoint: StreamState(stream: StoreFixtures.stream)))
-            #expect(try await store.recordStates(StoreFixtures.stream, ids: ["rec_0"]) == ["rec_0": state])
+                PageCommit(events: [deletion], checkpoint: StreamState(stream: StoreFixtures.stream)))
+            let expected = RecordState(
+                recordID: "rec_0", versionHash: deletion.versionHash, revision: 2,
+                sourceUpdatedAt: deletion.occurredAt, snapshotSeq: 2, deletedAt: deletion.detectedAt)
+            #expect(try await store.recordStates(StoreFixtures.stream, ids: ["rec_0", "rec_9"]) == ["rec_0": expected])
+            #expect(try await store.reader.recordStates(StoreFixtures.stream, ids: ["rec_0"]) == ["rec_0": expected])
         }
     }
 
@@ -90,12 +90,12 @@ import Testing
             var rival = first
             rival.versionHash = StoreFixtures.hash("another version")
             let checkpoint = StreamState(stream: StoreFixtures.stream)
-            #expect(try await store.commitPage(PageCommit(states: [], events: [first], checkpoint: checkpoint)).insertedEvents == 1)
+            #expect(try await store.commitPage(PageCommit(events: [first], checkpoint: checkpoint)).insertedEvents == 1)
             // A second writer computing the same revision of the same record is ignored: one event per revision.
-            #expect(try await store.commitPage(PageCommit(states: [], events: [rival], checkpoint: checkpoint)).insertedEvents == 0)
+            #expect(try await store.commitPage(PageCommit(events: [rival], checkpoint: checkpoint)).insertedEvents == 0)
             var next = first
             next.revision = 2
-            #expect(try await store.commitPage(PageCommit(states: [], events: [next], checkpoint: checkpoint)).insertedEvents == 1)
+            #expect(try await store.commitPage(PageCommit(events: [next], checkpoint: checkpoint)).insertedEvents == 1)
             let events = try await store.events(
                 StoreFixtures.stream, afterSeq: 0, kinds: Set(EventKind.allCases), includeBackfill: true, limit: 10)
             #expect(events.map(\.eventID) == [first.eventID, next.eventID])
@@ -184,7 +184,7 @@ import Testing
                 StoreFixtures.created(2, source: .native, kind: .updated, revision: 2),  // 8 updated (native)
             ]
             _ = try await store.commitPage(
-                PageCommit(states: pairs.map(\.0), events: pairs.map(\.1), checkpoint: StreamState(stream: StoreFixtures.stream)))
+                PageCommit(events: pairs.map(\.1), checkpoint: StreamState(stream: StoreFixtures.stream)))
             let stream = StoreFixtures.stream
             func seqs(_ kinds: Set<EventKind>, backfill: Bool, after: Int64 = 0, limit: Int = 100) async throws -> [Int64] {
                 try await store.events(stream, afterSeq: after, kinds: kinds, includeBackfill: backfill, limit: limit)

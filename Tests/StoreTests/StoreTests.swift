@@ -86,7 +86,7 @@ enum StoreFixtures {
         var checkpoint = StreamState(stream: stream)
         checkpoint.runPageToken = "after_\(first + count)"
         checkpoint.runHighWater = Timestamp(microseconds: 1_000_000 + Int64(first + count - 1))
-        return PageCommit(states: pairs.map(\.0), events: pairs.map(\.1), checkpoint: checkpoint)
+        return PageCommit(events: pairs.map(\.1), checkpoint: checkpoint)
     }
 }
 

@@ -217,7 +217,7 @@ public struct StreamPoller: Sendable {
                     progress.events += previous.insertedEvents
                 }
                 if let beforeCommit = configuration.beforeCommit { await beforeCommit(stream, progress.pages) }
-                var commit = PageCommit(states: outcome.states, events: outcome.events, checkpoint: checkpoint)
+                var commit = PageCommit(events: outcome.events, checkpoint: checkpoint)
                 // The run ends with this commit, unless a baseline still has its completion to commit.
                 if next == nil && !baseline { commit.finishedRun = progress.finish(stream, startedAt: startedAt) }
                 let store = self.store
@@ -280,7 +280,7 @@ public struct StreamPoller: Sendable {
         // No event comes with this commit; `completesBaseline` still wakes the deliverers waiting to close their
         // initial sync with INITIAL-COMPLETE.
         _ = try await store.commitPage(
-            PageCommit(states: [], events: [], checkpoint: state, completesBaseline: true, finishedRun: run))
+            PageCommit(events: [], checkpoint: state, completesBaseline: true, finishedRun: run))
         logger.info("baseline complete", metadata: ["vh.records": "\(records)", "vh.seq": "\(headSeq)"])
     }
 

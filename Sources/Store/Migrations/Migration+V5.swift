@@ -1,8 +1,9 @@
 extension Migration {
     /// A smaller log (issue 8), every record's bytes stored once:
-    /// - `stream_numbers` gives each stream a small integer, which `event_log` and `record_state` (and their
-    ///   indexes) carry instead of the connection id and object type, about 170 bytes less per record. A number is
-    ///   never reused or removed, so a cached one never goes stale.
+    /// - `stream_numbers` gives each stream a small integer, which `event_log` (and its indexes) carry instead of
+    ///   the connection id and object type. A number is never reused or removed, so a cached one never goes stale.
+    /// - `record_state` goes: a record's state is its latest event, found by the log's identity index (stream,
+    ///   record, revision), so a page commit writes each version once and nothing besides.
     /// - `event_log.event_id` goes: an event id derives from the event's identity (stream, record, revision) and
     ///   its kind and version, so it is computed when asked for (``ChangeEvent/eventID``). Version hashes are written
     ///   as 16-byte blobs from now on; the 64-hex text of earlier rows reads back as the same hash.
@@ -10,7 +11,7 @@ extension Migration {
     ///   body without them (`body` is then the rest of the body, `data_at` where `data` goes, `data_seqs` the log
     ///   positions of its records); the store splices them back on every read. Earlier rows keep whole bodies.
     static let v5CompactLog = Migration(
-        version: 5, name: "stream numbers, derived event ids, message bodies without their logged records",
+        version: 5, name: "stream numbers, states from the log, derived event ids, message bodies without their logged records",
         sql: """
             CREATE TABLE stream_numbers (
                 id INTEGER PRIMARY KEY,
@@ -20,7 +21,6 @@ extension Migration {
             );
             INSERT INTO stream_numbers (connection_id, object_type)
                 SELECT connection_id, object_type FROM event_log
-                UNION SELECT connection_id, object_type FROM record_state
                 UNION SELECT connection_id, object_type FROM streams;
 
             CREATE TABLE event_log_v5 (
@@ -53,24 +53,8 @@ extension Migration {
             CREATE INDEX event_log_by_stream ON event_log (stream, seq);
             CREATE UNIQUE INDEX event_log_identity ON event_log (stream, record_id, revision);
 
-            CREATE TABLE record_state_v5 (
-                id INTEGER PRIMARY KEY,
-                stream INTEGER NOT NULL,
-                record_id TEXT NOT NULL,
-                version_hash BLOB NOT NULL,
-                revision INTEGER NOT NULL,
-                source_updated_at_us INTEGER,
-                snapshot_seq INTEGER,
-                deleted_at_us INTEGER,
-                UNIQUE (stream, record_id)
-            );
-            INSERT INTO record_state_v5 (stream, record_id, version_hash, revision, source_updated_at_us, snapshot_seq,
-                    deleted_at_us)
-                SELECT n.id, r.record_id, r.version_hash, r.revision, r.source_updated_at_us, r.snapshot_seq,
-                    r.deleted_at_us
-                FROM record_state r JOIN stream_numbers n USING (connection_id, object_type);
+            -- A record's state is its latest event (the identity index finds it), so the table goes.
             DROP TABLE record_state;
-            ALTER TABLE record_state_v5 RENAME TO record_state;
 
             ALTER TABLE messages ADD COLUMN data_at INTEGER;
             ALTER TABLE messages ADD COLUMN data_seqs BLOB;

@@ -1,8 +1,7 @@
-/// Everything one fetched page changes, written in ONE transaction (polling.md §3): record states, the page's
-/// events (inserted only if their ids are new) and the stream checkpoint. The cursor therefore never passes a
-/// record whose event is not stored, and a crash re-reads at most one page.
+/// Everything one fetched page changes, written in ONE transaction (polling.md §3): the page's events (inserted
+/// only if their identities are new), which are also the records' new states, and the stream checkpoint. The cursor
+/// therefore never passes a record whose event is not stored, and a crash re-reads at most one page.
 public struct PageCommit: Sendable {
-    public var states: [RecordState]
     public var events: [ChangeEvent]
     public var checkpoint: StreamState
     /// Set on the commit that marks the baseline complete: it carries no event, yet the stream's deliverers must
@@ -13,10 +12,9 @@ public struct PageCommit: Sendable {
     public var finishedRun: PollRun?
 
     public init(
-        states: [RecordState], events: [ChangeEvent], checkpoint: StreamState, completesBaseline: Bool = false,
+        events: [ChangeEvent], checkpoint: StreamState, completesBaseline: Bool = false,
         finishedRun: PollRun? = nil
     ) {
-        self.states = states
         self.events = events
         self.checkpoint = checkpoint
         self.completesBaseline = completesBaseline

@@ -63,11 +63,11 @@ final class EmitterFixture: Sendable {
                 record: JSWriter.serialize(record), occurredAt: now, detectedAt: now)
         }
         var checkpoint = try await store.streamState(stream)
-        let result = try await store.commitPage(PageCommit(states: [], events: events, checkpoint: checkpoint))
+        let result = try await store.commitPage(PageCommit(events: events, checkpoint: checkpoint))
         if completeBaseline {
             checkpoint.baselineComplete = true
             checkpoint.baselineCompleteSeq = result.headSeq
-            _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: checkpoint))
+            _ = try await store.commitPage(PageCommit(events: [], checkpoint: checkpoint))
         }
         return result
     }
@@ -77,7 +77,7 @@ final class EmitterFixture: Sendable {
         var checkpoint = try await store.streamState(stream)
         checkpoint.baselineComplete = true
         checkpoint.baselineCompleteSeq = try await store.headSeq(stream)
-        _ = try await store.commitPage(PageCommit(states: [], events: [], checkpoint: checkpoint))
+        _ = try await store.commitPage(PageCommit(events: [], checkpoint: checkpoint))
     }
 
     func emitter(
