@@ -31,8 +31,9 @@ struct BenchOptions {
                 }
                 options.idleConnections = counts.compactMap { $0 }
             case "--idle-seconds":
-                guard let value = rest.popFirst().flatMap(Int.init), value >= 10 else {
-                    throw BenchUsageError(message: "--idle-seconds needs a whole number of at least 10")
+                // Whole intervals: first polls are spread over part of one, so a shorter window miscounts.
+                guard let value = rest.popFirst().flatMap(Int.init), value >= 60, value % 60 == 0 else {
+                    throw BenchUsageError(message: "--idle-seconds needs a whole number of minutes in seconds (60, 180, ...)")
                 }
                 options.idleSeconds = value
             default:

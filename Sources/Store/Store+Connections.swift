@@ -92,6 +92,9 @@ extension Store {
                 return database.changes > 0
             }
         }
+        streamStateCache.withLockedValue { cache in
+            for stream in cache.keys where stream.connectionID == id { cache[stream] = nil }
+        }
         if existed { try connectionChanged(id: id) }
         return existed
     }

@@ -91,6 +91,7 @@ extension Store {
             return (PageCommitResult(insertedEvents: inserted, headSeq: try Self.headSeq(stream, in: database)), number)
         }
         if let number = result.1 { rememberStreamNumber(number, for: stream) }
+        streamStateCache.withLockedValue { $0[stream] = commit.checkpoint }
         let outcome = result.0
         if let run = commit.finishedRun { keepChecked(stream, at: run.finishedAt) }
         if outcome.insertedEvents > 0 || commit.completesBaseline { feed.publish(.events(stream)) }

@@ -19,12 +19,21 @@ extension Store {
 
     /// The stream's stored cursor and checkpoint, or a fresh ``StreamState`` (nothing seen yet) if none is stored.
     public func streamState(_ stream: StreamKey) throws -> StreamState {
+        if let cached = cachedStreamState(stream) { return cached }
         let sql = "SELECT \(Self.streamColumns) FROM streams WHERE connection_id = ?1 AND object_type = ?2"
-        return try db().withStatement(sql) { statement in
+        let state = try db().withStatement(sql) { statement in
             try statement.bind(stream.connectionID, at: 1)
             try statement.bind(stream.objectType, at: 2)
             return try statement.first(Self.readStream)
         } ?? StreamState(stream: stream)
+        streamStateCache.withLockedValue { $0[stream] = state }
+        return state
+    }
+
+    /// The stream's state as last committed or read, without a hop to the store's thread: a poll of an idle stream
+    /// starts from it. `nil` until the stream was read or committed once by this store.
+    public nonisolated func cachedStreamState(_ stream: StreamKey) -> StreamState? {
+        streamStateCache.withLockedValue { $0[stream] }
     }
 
     /// Every stored stream state.

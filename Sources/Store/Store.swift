@@ -18,6 +18,8 @@ public actor Store {
 
     /// The connections and webhooks as last written; read through ``definitions``.
     let definitionsBox: NIOLockedValueBox<Definitions>
+    /// Stream states as last committed or read (``cachedStreamState(_:)``).
+    let streamStateCache = NIOLockedValueBox<[StreamKey: StreamState]>([:])
 
     /// The database file.
     public nonisolated let path: String

@@ -108,7 +108,8 @@ public struct StreamPoller: Sendable {
     }
 
     private func execute(_ progress: inout RunProgress, startedAt: Timestamp) async throws {
-        var state = try await store.streamState(stream)
+        var state: StreamState
+        if let cached = store.cachedStreamState(stream) { state = cached } else { state = try await store.streamState(stream) }
         let baseline = !state.baselineComplete
         let request = PageRequest(
             baseURL: connection.apiURL, connectionID: connection.id, object: object, pageSize: pageSize)
@@ -186,7 +187,7 @@ public struct StreamPoller: Sendable {
                 async let upcoming = Self.prefetch(upcomingURL, with: fetcher)
 
                 let ids = differ.ids(of: page.records)
-                var known = try await store.reader.recordStates(stream, ids: ids)
+                var known = ids.isEmpty ? [:] : try await store.reader.recordStates(stream, ids: ids)
                 if !committing.isEmpty {
                     for id in ids {
                         if let newer = committing[id] { known[id] = newer }
@@ -297,7 +298,7 @@ public struct StreamPoller: Sendable {
     private var headers: [HTTPHeader] {
         var headers = [HTTPHeader("Accept", "application/json")]
         if let auth = spec.auth, let token = connection.token {
-            headers.append(HTTPHeader(auth.header, auth.format.replacingOccurrences(of: "{token}", with: token)))
+            headers.append(HTTPHeader(auth.header, auth.format.split(separator: "{token}", omittingEmptySubsequences: false).joined(separator: token)))
         }
         return headers
     }
