@@ -1,6 +1,6 @@
-import Emitter
+@testable import Emitter
 import Foundation
-import Pollers
+@testable import Pollers
 import Sandbox
 import Store
 import TestSupport
@@ -80,6 +80,58 @@ import VirtualHooks
                         receiver.received().contains { $0.path == "/other" && Set($0.recordIDs).isSuperset(of: later.ids) }
                     }
                     #expect(receiver.received().dropFirst(count).allSatisfy { $0.path == "/other" })
+                }
+            }
+        }
+    }
+
+    /// A webhook created, changed or deleted over the API takes effect at once, through the store's change feed (no
+    /// rescan runs): created, its new stream is polled without waiting its hour-long interval; changed, the next
+    /// delivery goes to the new URL and the stream's period follows the new interval; deleted, its stream leaves the
+    /// schedule and no deliverer runs for it.
+    @Test func aWebhookCreatedChangedOrDeletedOverTheAPIActsAtOnce() async throws {
+        try await withSandbox(SandboxConfiguration(seed: 6, contacts: 5, companies: 0, deals: 0)) { sandbox in
+            try await withSubscriber(SubscriberConfiguration(workspaceSecret: "api-test-secret")) { subscriber in
+                try await withAPI(polling: polling()) { api in
+                    let provider = sandbox.provider
+                    let connectionID = try await api.createConnection(apiURL: sandbox.baseURL)
+                    let created = try await api.createWebhook(
+                        connectionID: connectionID, hookURL: subscriber.hookURL("/before"))
+                    let id = try #require(try created.json().value(atPath: "id")?.stringValue)
+                    let stream = StreamKey(connectionID: connectionID, objectType: "crm_contact")
+                    try await waitUntil("the new stream's first poll", timeout: .seconds(60)) {
+                        provider.stats().listRequests(.contacts) >= 1
+                    }
+                    let schedule = api.app.pollers.schedule
+                    #expect(schedule.withLockedValue { $0.intervals[stream] } == .seconds(3600))
+
+                    let patched = try await api.send(
+                        "PATCH", "/unified/webhook/\(id)",
+                        json: .object([
+                            ("connection_id", .string(connectionID)), ("event", .string("updated")),
+                            ("object_type", .string("crm_contact")), ("hook_url", .string(subscriber.hookURL("/after"))),
+                            ("interval", .number(30)),
+                        ]))
+                    #expect(patched.status == 200, "\(patched.text)")
+                    try await waitUntil("the stream's period follows the new interval", timeout: .seconds(60)) {
+                        schedule.withLockedValue { $0.intervals[stream] } == .seconds(1800)
+                    }
+                    let mutation = provider.mutate(.contacts, updates: 2)
+                    #expect(try await api.send("PUT", "/unified/webhook/\(id)/trigger").status == 200)
+                    let receiver = subscriber.subscriber
+                    try await waitUntil("the changes reach the new URL", timeout: .seconds(60)) {
+                        Set(receiver.received().filter { $0.path == "/after" }.flatMap(\.recordIDs))
+                            .isSuperset(of: mutation.ids)
+                    }
+                    #expect(!receiver.received().contains { $0.path == "/before" })
+
+                    #expect(try await api.send("DELETE", "/unified/webhook/\(id)").status == 200)
+                    try await waitUntil("the stream leaves the schedule", timeout: .seconds(60)) {
+                        schedule.withLockedValue { $0.intervals[stream] == nil }
+                    }
+                    try await waitUntil("no deliverer runs for it", timeout: .seconds(60)) {
+                        api.app.emitter.running.withLockedValue { $0[id] == nil }
+                    }
                 }
             }
         }
