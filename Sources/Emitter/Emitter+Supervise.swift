@@ -21,8 +21,14 @@ extension Emitter {
         }
         defer { store.feed.unsubscribe(subscription) }
         logger.info("emitter started")
-        // Every webhook's deliverer runs once at start: it delivers what is due (a retry, a backlog) or ends.
-        wake(webhookIDs: Set(store.definitions.webhooks.keys))
+        // At start, deliverers run for the webhooks with something to deliver (a retry, a backlog, an initial sync);
+        // 10,000 idle webhooks start nothing.
+        do {
+            wake(webhookIDs: try await store.webhooksWithWork())
+        } catch {
+            logger.error("cannot list the webhooks with work; starting every deliverer", metadata: ["error": "\(error)"])
+            wake(webhookIDs: Set(store.definitions.webhooks.keys))
+        }
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
                 await supervisorWake.wait()

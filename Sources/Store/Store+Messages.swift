@@ -154,3 +154,24 @@ extension Store {
             loggedRecords: logged)
     }
 }
+
+extension Store {
+    /// The webhooks that may have something to deliver: an open message, an initial sync not yet complete, or events
+    /// logged on their stream past their cursor. A deliverer started for each of these at start-up covers every
+    /// backlog; the others wait, holding nothing, until their stream's next commit. (It may name a webhook whose
+    /// remaining events its filters leave out: its deliverer then finds nothing and ends.)
+    public func webhooksWithWork() throws -> [String] {
+        let sql = """
+            SELECT w.id FROM webhooks w
+            WHERE w.initial_phase = 'pending'
+                OR EXISTS (SELECT 1 FROM messages m WHERE m.webhook_id = w.id AND m.status IN ('pending', 'failed'))
+                OR w.built_seq < (
+                    SELECT COALESCE(MAX(e.seq), 0) FROM event_log e
+                    WHERE e.stream = (
+                        SELECT n.id FROM stream_numbers n
+                        WHERE n.connection_id = w.connection_id AND n.object_type = w.object_type))
+            ORDER BY w.id
+            """
+        return try db().withStatement(sql) { try $0.map { $0.string(at: 0) } }
+    }
+}

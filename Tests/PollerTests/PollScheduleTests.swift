@@ -138,6 +138,26 @@ import Testing
         #expect(schedule.takeDue(now: .seconds(1000)) == [])
     }
 
+    /// A finished poll wakes the scheduler only when it must look sooner than it planned; streams due within the
+    /// batching slack start together.
+    @Test func aFinishedPollWakesTheSchedulerOnlyWhenItMustLookSooner() {
+        var schedule = Self.schedule(process: 2)
+        for i in 0..<3 { schedule.replace(connectionID: "conn_\(i)", with: ["crm_contact": .seconds(60)], now: .zero) }
+        #expect(schedule.takeDue(now: .zero).count == 2)
+        #expect(schedule.nextWake() == nil)
+        let freed = schedule.finish(Self.stream(0), now: .seconds(1))
+        #expect(freed, "a slot it waited for is free")
+        #expect(schedule.takeDue(now: .seconds(1)) == [Self.stream(2)])
+        #expect(schedule.nextWake() == nil, "both slots taken again")
+        let freedAgain = schedule.finish(Self.stream(1), now: .seconds(2))
+        #expect(freedAgain)
+        #expect(schedule.nextWake() == .seconds(60))
+        // Due at 60 s, after the planned wake-up at 60 s (stream 0's): nothing to look at before then.
+        let mustLook = schedule.finish(Self.stream(2), now: .seconds(3))
+        #expect(!mustLook)
+        #expect(schedule.takeDue(now: .seconds(60) - PollSchedule.batchingSlack).count == 2, "due within the slack")
+    }
+
     /// A stream dropped while its poll runs is not queued again when the poll ends.
     @Test func aStreamDroppedWhileRunningIsNotRequeued() {
         var schedule = Self.schedule()

@@ -74,3 +74,28 @@ extension Store {
         }
     }
 }
+
+/// What a restarted emitter starts deliverers for: only the webhooks that may have something to deliver.
+@Suite struct StoreWebhooksWithWorkTests {
+    @Test func onlyWebhooksWithABacklogAnInitialSyncOrAnOpenMessageAreNamed() async throws {
+        try await StoreFixtures.withStore { store, _ in
+            try await store.saveWebhook(StoreFixtures.webhook(id: "idle"))
+            try await store.saveWebhook(StoreFixtures.webhook(id: "initial", includeAll: true))
+            #expect(try await store.webhooksWithWork() == ["initial"])
+
+            _ = try await store.commitPage(StoreFixtures.page(0, count: 2))
+            #expect(try await store.webhooksWithWork() == ["idle", "initial"], "events past both cursors")
+
+            // "idle" builds its message (cursor at the head): the open message is its work until delivered.
+            var cursor = try #require(try await store.deliveryCursor(webhookID: "idle"))
+            cursor.builtSeq = 2
+            let message = DeliveryMessage(
+                id: "m1", webhookID: "idle", firstSeq: 1, lastSeq: 2, type: .virtual, body: Array("{}".utf8), nonce: "n",
+                recordCount: 2)
+            try await store.appendMessage(message, cursor: cursor)
+            #expect(try await store.webhooksWithWork().contains("idle"))
+            try await store.updateMessageStatus(id: "m1", status: .delivered, nextAttemptAt: nil)
+            #expect(try await !store.webhooksWithWork().contains("idle"))
+        }
+    }
+}

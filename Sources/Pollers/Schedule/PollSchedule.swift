@@ -23,6 +23,11 @@ struct PollSchedule {
     let limits: PollConcurrency
     /// The gap between first polls at start-up: `n` streams start over `n × spacing`, at most 90 % of an interval.
     let startSpacing: Duration
+    /// Streams due this soon after a wake-up are started with it: 10,000 streams at a minute's interval are due
+    /// every 6 ms on average, and one wake-up for a few of them costs less than one each.
+    static let batchingSlack: Duration = .milliseconds(10)
+    /// When the scheduler sleeps until (``nextWake()``): a finished poll only wakes it when it must look sooner.
+    private var plannedWake: Duration?
 
     init(limits: PollConcurrency, startSpacing: Duration) {
         self.limits = limits
@@ -81,10 +86,11 @@ struct PollSchedule {
         }
     }
 
-    /// Starts every due stream the bounds allow, earliest first: they count as running until ``finish(_:now:)``.
+    /// Starts every stream due by `now` (or within ``batchingSlack`` of it) that the bounds allow, earliest first:
+    /// they count as running until ``finish(_:now:)``.
     mutating func takeDue(now: Duration) -> [StreamKey] {
         var started: [StreamKey] = []
-        while running.count < limits.process, let (stream, due) = queue.popDue(now: now) {
+        while running.count < limits.process, let (stream, due) = queue.popDue(now: now + Self.batchingSlack) {
             if busy[stream.connectionID, default: 0] >= limits.perConnection {
                 blocked[stream.connectionID, default: []].append((stream, due))
                 continue
@@ -98,23 +104,33 @@ struct PollSchedule {
 
     /// Ends a poll started by ``takeDue(now:)``: the stream waits for its next due time, and the streams of its
     /// connection that were set aside queue again.
-    mutating func finish(_ stream: StreamKey, now: Duration) {
-        guard let startedFor = running.removeValue(forKey: stream) else { return }
+    /// - Returns: whether the scheduler must look now (a slot it waited for is free, a stream is due sooner than
+    ///   it planned to wake); otherwise its planned wake-up covers everything.
+    @discardableResult
+    mutating func finish(_ stream: StreamKey, now: Duration) -> Bool {
+        guard let startedFor = running.removeValue(forKey: stream) else { return false }
+        var mustLook = running.count + 1 >= limits.process
         let connectionID = stream.connectionID
         busy[connectionID, default: 1] -= 1
         if busy[connectionID] == 0 { busy[connectionID] = nil }
         if let interval = intervals[stream] {
             let next = startedFor + interval
-            queue.schedule(stream, at: triggeredAgain.remove(stream) != nil || next < now ? now : next)
+            let due = triggeredAgain.remove(stream) != nil || next < now ? now : next
+            queue.schedule(stream, at: due)
+            if plannedWake.map({ due < $0 }) ?? true { mustLook = true }
         }
-        for (waiting, due) in blocked.removeValue(forKey: connectionID) ?? [] { queue.schedule(waiting, at: due) }
+        for (waiting, due) in blocked.removeValue(forKey: connectionID) ?? [] {
+            queue.schedule(waiting, at: due)
+            mustLook = true
+        }
+        return mustLook
     }
 
     /// When the scheduler must look again if nothing wakes it sooner: the earliest due time, or `nil` while every
     /// slot is taken (a poll's end wakes it then) or nothing is planned.
     mutating func nextWake() -> Duration? {
-        guard running.count < limits.process else { return nil }
-        return queue.earliest()
+        plannedWake = running.count < limits.process ? queue.earliest() : nil
+        return plannedWake
     }
 
     /// A uniform offset in `[0, window)`.

@@ -78,8 +78,7 @@ public final class PollerService: Service, Sendable {
                         group.addTask {
                             await self.poll(stream)
                             let end = self.clock.now()
-                            self.schedule.withLockedValue { $0.finish(stream, now: end) }
-                            self.wake.signal()
+                            if self.schedule.withLockedValue({ $0.finish(stream, now: end) }) { self.wake.signal() }
                         }
                     }
                     let clock = self.clock
