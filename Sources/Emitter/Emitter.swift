@@ -9,8 +9,8 @@ import Store
 /// exhaustion, and resume.
 ///
 /// `run()` picks up created, changed and deleted webhooks and wakes deliverers when their stream's events arrive, all
-/// from the store's change feed (nothing rescans on a timer), and returns on cancellation or graceful shutdown; an attempt in flight at that moment is abandoned unlogged and re-sent (same `webhook-id`) on
-/// the next start.
+/// from the store's change feed (nothing rescans on a timer), and returns on cancellation or graceful shutdown; an
+/// attempt in flight at that moment is abandoned unlogged and re-sent (same `webhook-id`) on the next start.
 public final class Emitter: Service, Sendable {
     let context: DeliveryContext
     private let locks = WebhookLocks()
