@@ -133,9 +133,10 @@ import Testing
             let watermark = try #require(try await h.store.streamState(h.stream).watermark)
             // The provider's `Date` was read during the run: the watermark is that clock minus the lag, bracketed by the
             // local clock before and after the run however long the run took (the `Date` header and the cursor's
-            // format are whole seconds: two seconds of slack below).
+            // format are whole seconds, and the server refreshes its cached `Date` once a second, later on a busy
+            // machine: three seconds of slack below; 2.4 s was seen on a clean clone's loaded test run).
             #expect(watermark <= after - lag, "watermark \(watermark), run ended \(after), lag \(lag)")
-            #expect(watermark >= before - lag - .seconds(2), "watermark \(watermark), run began \(before), lag \(lag)")
+            #expect(watermark >= before - lag - .seconds(3), "watermark \(watermark), run began \(before), lag \(lag)")
         }
     }
 }
