@@ -4,16 +4,8 @@ import Foundation
 public enum RandomID {
     /// Lowercase hex of `bytes` random bytes (`2 * bytes` characters).
     public static func hex(bytes: Int) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var generator = SystemRandomNumberGenerator()
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes * 2)
-        for _ in 0..<bytes {
-            let byte = UInt8.random(in: .min ... .max, using: &generator)
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        return (0..<max(0, bytes)).map { _ in UInt8.random(in: .min ... .max, using: &generator) }.lowercaseHex
     }
 
     /// A new object id in Unified's format: 24 lowercase hex characters.

@@ -78,13 +78,6 @@ extension Store {
 
     /// Lowercase hex SHA-256 of the token's UTF-8 bytes: what `api_tokens.token_hash` holds.
     static func apiTokenHash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in SHA256.hash(data: Array(token.utf8)) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        SHA256.hash(data: Array(token.utf8)).hexString
     }
 }

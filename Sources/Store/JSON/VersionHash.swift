@@ -56,16 +56,7 @@ public struct VersionHash: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// 32 lowercase hex digits.
-    public var description: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(32)
-        for byte in bytes {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
+    public var description: String { bytes.lowercaseHex }
 
     private static func nibble(_ digit: UInt8) -> UInt8? {
         switch digit {

@@ -23,17 +23,3 @@ extension ChangeEvent {
         return "evt_" + String(SHA256.hash(data: material).hexString.prefix(32))
     }
 }
-
-extension Digest {
-    /// Lowercase hex of the digest bytes.
-    public var hexString: String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(Self.byteCount * 2)
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
