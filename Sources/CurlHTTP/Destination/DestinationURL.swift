@@ -23,7 +23,7 @@ struct DestinationURL: Sendable {
         guard !url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }) else {
             return reject("the URL contains whitespace, a control character or a backslash")
         }
-        guard let separator = url.range(of: "://") else { return reject("not an absolute URL") }
+        guard let separator = Self.schemeSeparator(in: url) else { return reject("not an absolute URL") }
         let scheme = url[..<separator.lowerBound].lowercased()
         let defaultPort: Int
         switch scheme {
@@ -69,5 +69,24 @@ struct DestinationURL: Sendable {
             port = value
         }
         return .success(DestinationURL(scheme: scheme, hostForm: host, port: port))
+    }
+
+    /// Where the first `://` is, found by bytes (a Foundation search per request showed in the idle profile).
+    private static func schemeSeparator(in url: String) -> Range<String.Index>? {
+        let bytes = url.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ":") {
+                let slash1 = bytes.index(after: index)
+                if slash1 != bytes.endIndex, bytes[slash1] == UInt8(ascii: "/") {
+                    let slash2 = bytes.index(after: slash1)
+                    if slash2 != bytes.endIndex, bytes[slash2] == UInt8(ascii: "/") {
+                        return index..<bytes.index(after: slash2)
+                    }
+                }
+            }
+            index = bytes.index(after: index)
+        }
+        return nil
     }
 }

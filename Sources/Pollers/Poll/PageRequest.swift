@@ -23,7 +23,7 @@ struct PageRequest: Sendable {
             case .nextURL: break
             }
         }
-        let path = object.path.replacingOccurrences(of: "{connection_id}", with: Self.escape(connectionID))
+        let path = object.path.replacing(placeholder: "{connection_id}", with: Self.escape(connectionID))
         return trimmedBase + path + "?" + query.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }
             .joined(separator: "&")
     }
@@ -57,11 +57,33 @@ struct PageRequest: Sendable {
         return trimmedBase + (link.hasPrefix("/") ? link : "/" + link)
     }
 
-    private static let unreserved: CharacterSet = {
-        CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:")
-    }()
-
+    /// Percent-encodes every byte of the UTF-8 text but letters, digits and `-._~:`, as a query component or a path
+    /// segment needs; a byte loop, since it runs for every parameter of every request.
     static func escape(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+        guard !text.utf8.allSatisfy(isUnreserved) else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                output.append(byte)
+            } else {
+                output.append(UInt8(ascii: "%"))
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
     }
 }
