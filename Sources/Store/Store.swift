@@ -30,9 +30,12 @@ public actor Store {
 
     let logger: Logger
     private let executor: ThreadExecutor
-    private var database: Database?
+    private(set) var database: Database?
     /// Stream numbers already used by committed writes (``streamNumber(_:create:in:)``).
     var streamNumbers: [StreamKey: Int64] = [:]
+    /// Quiet finishes not yet written (``PageCommit/isQuietFinish``), in commit order; written before anything
+    /// else touches the database, and at the latest ``quietBatchDelay`` after the first of them.
+    var quietFinishes: [PageCommit] = []
     /// The serving process's claim on the file, when opened with `serving: true`; released by ``close()``.
     private let serveLock: ServeLock?
 
@@ -116,6 +119,11 @@ public actor Store {
     /// ``StoreError/closed(path:)``.
     public func close() async {
         guard let database else { return }
+        do {
+            try writeQuietFinishes(to: database)
+        } catch {
+            logger.error("could not write the last quiet polls", metadata: ["store.error": "\(error)"])
+        }
         database.close()
         self.database = nil
         await reader.close()
@@ -127,9 +135,11 @@ public actor Store {
     /// How many prepared statements the connection caches (for tests: the number must not grow with use).
     var cachedStatementCount: Int { database?.cachedStatementCount ?? 0 }
 
-    /// The open connection, or ``StoreError/closed(path:)``.
+    /// The open connection, or ``StoreError/closed(path:)``, with every quiet finish written first, so no read
+    /// or write ever sees the database without them.
     func db() throws -> Database {
         guard let database else { throw StoreError.closed(path: path) }
+        if !quietFinishes.isEmpty { try writeQuietFinishes(to: database) }
         return database
     }
 }

@@ -231,8 +231,12 @@ public struct StreamPoller: Sendable {
                     guard let result = try await commits.next() else { return }
                     progress.events += result.insertedEvents
                     if baseline {
+                        // A baseline's last page is never a quiet finish, so its commit read the position; the
+                        // fallback only guards that rule.
+                        let head: Int64
+                        if let known = result.headSeq { head = known } else { head = try await store.headSeq(stream) }
                         try await completeBaseline(
-                            state, at: result.headSeq, records: progress.records,
+                            state, at: head, records: progress.records,
                             run: progress.finish(stream, startedAt: startedAt))
                     }
                     return
@@ -298,7 +302,7 @@ public struct StreamPoller: Sendable {
     private var headers: [HTTPHeader] {
         var headers = [HTTPHeader("Accept", "application/json")]
         if let auth = spec.auth, let token = connection.token {
-            headers.append(HTTPHeader(auth.header, auth.format.split(separator: "{token}", omittingEmptySubsequences: false).joined(separator: token)))
+            headers.append(HTTPHeader(auth.header, auth.format.replacing(placeholder: "{token}", with: token)))
         }
         return headers
     }

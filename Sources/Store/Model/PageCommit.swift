@@ -20,16 +20,24 @@ public struct PageCommit: Sendable {
         self.completesBaseline = completesBaseline
         self.finishedRun = finishedRun
     }
+
+    /// The last page of a poll that found nothing: no event, no baseline to close, no run left in progress. Losing
+    /// it in a crash only re-reads a window already diffed, so the store writes such commits in batches (one
+    /// transaction for all the quiet polls of about a second) instead of one transaction each.
+    public var isQuietFinish: Bool {
+        events.isEmpty && !completesBaseline && finishedRun != nil && checkpoint.runPageToken == nil
+    }
 }
 
 /// What a page commit stored.
 public struct PageCommitResult: Sendable, Hashable {
     /// Events whose ids were new (the rest were already in the log: a re-read after a crash).
     public var insertedEvents: Int
-    /// The log position after the commit.
-    public var headSeq: Int64
+    /// The log position after the commit; `nil` for a quiet finish (``PageCommit/isQuietFinish``), which is written
+    /// with the next batch and reads nothing.
+    public var headSeq: Int64?
 
-    public init(insertedEvents: Int, headSeq: Int64) {
+    public init(insertedEvents: Int, headSeq: Int64?) {
         self.insertedEvents = insertedEvents
         self.headSeq = headSeq
     }
