@@ -63,13 +63,11 @@ extension Store {
     /// then cost a few writes a second instead of 170.
     public func commitPage(_ commit: PageCommit) throws -> PageCommitResult {
         if commit.isQuietFinish {
-            guard database != nil else { throw StoreError.closed(path: path) }
-            let stream = commit.checkpoint.stream
+            guard let database else { throw StoreError.closed(path: path) }
             quietFinishes.append(commit)
-            streamStateCache.withLockedValue { $0[stream] = commit.checkpoint }
-            if let run = commit.finishedRun { keepChecked(stream, at: run.finishedAt) }
+            remember(commit)
             if quietFinishes.count == 1 { scheduleQuietBatch() }
-            if quietFinishes.count >= Self.quietBatchLimit { _ = try db() }
+            if quietFinishes.count >= Self.quietBatchLimit { try writeQuietFinishes(to: database) }
             return PageCommitResult(insertedEvents: 0, headSeq: nil)
         }
         let database = try db()
@@ -97,20 +95,30 @@ extension Store {
                     }
                 }
             }
-            try Self.writeStream(commit.checkpoint, in: database)
-            if var run = commit.finishedRun {
-                run.events += inserted
-                try Self.insertPollRun(run, in: database)
-                try Self.markChecked(stream, at: run.finishedAt, in: database)
-            }
+            try Self.writeCheckpointAndRun(commit, insertedEvents: inserted, in: database)
             return (PageCommitResult(insertedEvents: inserted, headSeq: try Self.headSeq(stream, in: database)), number)
         }
         if let number = result.1 { rememberStreamNumber(number, for: stream) }
-        streamStateCache.withLockedValue { $0[stream] = commit.checkpoint }
+        remember(commit)
         let outcome = result.0
-        if let run = commit.finishedRun { keepChecked(stream, at: run.finishedAt) }
         if outcome.insertedEvents > 0 || commit.completesBaseline { feed.publish(.events(stream)) }
         return outcome
+    }
+
+    /// A page's checkpoint and, on the run's last page, the run (with the events this commit inserted) and the
+    /// webhooks' checked time: what every commit writes besides its events, held or not.
+    private static func writeCheckpointAndRun(_ commit: PageCommit, insertedEvents: Int, in database: Database) throws {
+        try writeStream(commit.checkpoint, in: database)
+        guard var run = commit.finishedRun else { return }
+        run.events += insertedEvents
+        try insertPollRun(run, in: database)
+        try markChecked(commit.checkpoint.stream, at: run.finishedAt, in: database)
+    }
+
+    /// The in-memory copies a commit changes, once it is written or held: the stream state and the checked time.
+    private func remember(_ commit: PageCommit) {
+        streamStateCache.withLockedValue { $0[commit.checkpoint.stream] = commit.checkpoint }
+        if let run = commit.finishedRun { keepChecked(commit.checkpoint.stream, at: run.finishedAt) }
     }
 
     /// The longest a quiet finish waits in memory for its batch.
@@ -123,13 +131,7 @@ extension Store {
         guard !quietFinishes.isEmpty else { return }
         let batch = quietFinishes
         try database.transaction {
-            for commit in batch {
-                try Self.writeStream(commit.checkpoint, in: database)
-                if let run = commit.finishedRun {
-                    try Self.insertPollRun(run, in: database)
-                    try Self.markChecked(commit.checkpoint.stream, at: run.finishedAt, in: database)
-                }
-            }
+            for commit in batch { try Self.writeCheckpointAndRun(commit, insertedEvents: 0, in: database) }
         }
         quietFinishes.removeAll(keepingCapacity: true)
     }
