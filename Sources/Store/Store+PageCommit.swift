@@ -61,15 +61,27 @@ extension Store {
     /// and the webhooks' checked time show it at once) and written with the other quiet finishes of about a second
     /// in one transaction, before any other read or write reaches the database. Ten thousand idle connections
     /// then cost a few writes a second instead of 170.
-    public func commitPage(_ commit: PageCommit) throws -> PageCommitResult {
-        if commit.isQuietFinish {
-            guard let database else { throw StoreError.closed(path: path) }
-            quietFinishes.append(commit)
-            remember(commit)
-            if quietFinishes.count == 1 { scheduleQuietBatch() }
-            if quietFinishes.count >= Self.quietBatchLimit { try writeQuietFinishes(to: database) }
-            return PageCommitResult(insertedEvents: 0, headSeq: nil)
+    ///
+    /// Holding a quiet finish runs on the caller's executor (a lock, no hop to the store's thread); every other
+    /// commit runs on the store's thread.
+    public nonisolated func commitPage(_ commit: PageCommit) async throws -> PageCommitResult {
+        guard commit.isQuietFinish else { return try await writePage(commit) }
+        let held = try heldFinishes.withLockedValue { held throws(StoreError) -> Int in
+            guard !held.isClosed else { throw StoreError.closed(path: path) }
+            held.commits.append(commit)
+            return held.commits.count
         }
+        remember(commit)
+        if held == 1 { scheduleQuietBatch() }
+        if held >= Self.quietBatchLimit { try await writeQuietBatchNow() }
+        return PageCommitResult(insertedEvents: 0, headSeq: nil)
+    }
+
+    /// Quiet finishes held and not yet written (for tests).
+    nonisolated var heldQuietFinishCount: Int { heldFinishes.withLockedValue { $0.commits.count } }
+
+    /// A commit that is not a quiet finish: written in one transaction, with the held finishes before it.
+    private func writePage(_ commit: PageCommit) throws -> PageCommitResult {
         let database = try db()
         let stream = commit.checkpoint.stream
         let result = try database.transaction { () throws -> (PageCommitResult, Int64?) in
@@ -116,7 +128,7 @@ extension Store {
     }
 
     /// The in-memory copies a commit changes, once it is written or held: the stream state and the checked time.
-    private func remember(_ commit: PageCommit) {
+    private nonisolated func remember(_ commit: PageCommit) {
         streamStateCache.withLockedValue { $0[commit.checkpoint.stream] = commit.checkpoint }
         if let run = commit.finishedRun { keepChecked(commit.checkpoint.stream, at: run.finishedAt) }
     }
@@ -127,24 +139,32 @@ extension Store {
     static let quietBatchLimit = 512
 
     /// Writes the pending quiet finishes in one transaction, in the order they were committed.
+    /// Only the store's thread writes them, so the batch taken here is still at the front of the list when it is
+    /// removed; finishes held meanwhile stay for the next batch, and a failed write keeps them all.
     func writeQuietFinishes(to database: Database) throws {
-        guard !quietFinishes.isEmpty else { return }
-        let batch = quietFinishes
+        let batch = heldFinishes.withLockedValue { $0.commits }
+        guard !batch.isEmpty else { return }
         try database.transaction {
             for commit in batch { try Self.writeCheckpointAndRun(commit, insertedEvents: 0, in: database) }
         }
-        quietFinishes.removeAll(keepingCapacity: true)
+        heldFinishes.withLockedValue { $0.commits.removeFirst(batch.count) }
     }
 
-    private func scheduleQuietBatch() {
+    private nonisolated func scheduleQuietBatch() {
         Task { [weak self] in
             try? await Task.sleep(for: Self.quietBatchDelay)
             await self?.writeQuietBatch()
         }
     }
 
+    /// The batch limit reached: written now, a failure thrown to the commit that reached it (the finishes stay held).
+    private func writeQuietBatchNow() throws {
+        guard let database else { throw StoreError.closed(path: path) }
+        try writeQuietFinishes(to: database)
+    }
+
     private func writeQuietBatch() {
-        guard let database, !quietFinishes.isEmpty else { return }
+        guard let database, heldQuietFinishCount > 0 else { return }
         do {
             try writeQuietFinishes(to: database)
         } catch {

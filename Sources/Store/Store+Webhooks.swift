@@ -143,14 +143,8 @@ extension Store {
     }
 
     /// The checked time in ``definitions``, after it was written.
-    func keepChecked(_ stream: StreamKey, at time: Timestamp) {
-        definitionsBox.withLockedValue { definitions in
-            for id in definitions.webhookIDs(on: stream) {
-                guard var webhook = definitions.webhooks[id] else { continue }
-                webhook.checkedAt = time
-                definitions.put(webhook)
-            }
-        }
+    nonisolated func keepChecked(_ stream: StreamKey, at time: Timestamp) {
+        definitionsBox.withLockedValue { $0.setChecked(stream, at: time) }
     }
 
     /// Binds the first 24 columns of ``webhookColumns`` (all but `id_salt`, which only an insert writes) as 1...24.

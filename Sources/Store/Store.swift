@@ -34,8 +34,9 @@ public actor Store {
     /// Stream numbers already used by committed writes (``streamNumber(_:create:in:)``).
     var streamNumbers: [StreamKey: Int64] = [:]
     /// Quiet finishes not yet written (``PageCommit/isQuietFinish``), in commit order; written before anything
-    /// else touches the database, and at the latest ``quietBatchDelay`` after the first of them.
-    var quietFinishes: [PageCommit] = []
+    /// else touches the database, and at the latest ``quietBatchDelay`` after the first of them. Behind a lock
+    /// rather than the actor, so holding one costs a poll no hop to the store's thread.
+    let heldFinishes = NIOLockedValueBox(HeldFinishes())
     /// The serving process's claim on the file, when opened with `serving: true`; released by ``close()``.
     private let serveLock: ServeLock?
 
@@ -119,6 +120,7 @@ public actor Store {
     /// ``StoreError/closed(path:)``.
     public func close() async {
         guard let database else { return }
+        heldFinishes.withLockedValue { $0.isClosed = true }
         do {
             try writeQuietFinishes(to: database)
         } catch {
@@ -139,7 +141,7 @@ public actor Store {
     /// or write ever sees the database without them.
     func db() throws -> Database {
         guard let database else { throw StoreError.closed(path: path) }
-        if !quietFinishes.isEmpty { try writeQuietFinishes(to: database) }
+        try writeQuietFinishes(to: database)
         return database
     }
 }

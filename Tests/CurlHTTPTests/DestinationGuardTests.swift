@@ -75,6 +75,24 @@ import Testing
         #expect(loopback.port == 80)
     }
 
+    /// The lookup-free answer a poller keeps per connection is the full resolution's for a literal or a refused URL,
+    /// and absent for a host name, which must be looked up at each use.
+    @Test func theLookupFreeAnswerMatchesTheResolutionAndSkipsNames() async throws {
+        for (guardian, url) in [
+            (Self.strict, "https://8.8.8.8:8443/hook"), (Self.lenient, "http://127.0.0.1:9/list"),
+            (Self.lenient, "http://[::1]:8080/"),
+        ] {
+            let kept = try #require(guardian.resolveWithoutLookup(url: url), "\(url)")
+            #expect(try kept.get() == (try await guardian.resolve(url: url)), "\(url)")
+        }
+        for url in ["http://127.0.0.1:9/hook", "ftp://8.8.8.8/", "http://[::ffff:127.0.0.1]:9/"] {
+            let kept = try #require(Self.strict.resolveWithoutLookup(url: url), "\(url)")
+            #expect(throws: DestinationRejection.self, "\(url)") { try kept.get() }
+        }
+        #expect(Self.lenient.resolveWithoutLookup(url: "http://localhost:9/hook") == nil)
+        #expect(Self.strict.resolveWithoutLookup(url: "https://example.com/hook") == nil)
+    }
+
     @Test func loopbackIsRefusedAtResolutionUnlessAllowed() async throws {
         for url in ["http://127.0.0.1:9/hook", "http://[::1]:9/hook", "http://localhost:9/hook"] {
             await #expect(throws: DestinationRejection.self, "\(url)") {

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 @testable import Pollers
 import Sandbox
 import Store
@@ -147,6 +148,38 @@ import Testing
                     provider.stats().listRequests(.deals) == 2
                 }
             }
+        }
+    }
+
+    /// The poller a stream keeps between polls is made again when its connection changes: a new token is the one
+    /// the next request carries.
+    @Test func aChangedConnectionIsPolledAsChanged() async throws {
+        let seen = NIOLockedValueBox<[String]>([])
+        var sandbox = SandboxConfiguration(seed: 3, contacts: 2, companies: 0, deals: 0)
+        sandbox.listObserver = { _, authorization in seen.withLockedValue { $0.append(authorization ?? "none") } }
+        try await withPollerHarness(sandbox: sandbox, pageSize: 100) { h in
+            var connection = h.connection
+            connection.token = "tok_old"
+            try await h.store.saveConnection(connection)
+            try await h.store.saveWebhook(Self.webhook("wh_contacts", on: connection.id, "crm_contact", minutes: 5))
+            let clock = ManualPollClock()
+            let service = Self.service(h, h.configuration, clock: clock)
+            try await Self.running(service) {
+                try await waitUntil("the first poll") { seen.withLockedValue { $0.count } == 1 }
+                try await waitUntil("the stream is queued again") {
+                    service.schedule.withLockedValue { $0.due(of: h.stream) } != nil
+                }
+                service.trigger(h.stream)
+                try await waitUntil("the triggered poll") { seen.withLockedValue { $0.count } == 2 }
+                try await waitUntil("the stream is queued again") {
+                    service.schedule.withLockedValue { $0.due(of: h.stream) } != nil
+                }
+                connection.token = "tok_new"
+                try await h.store.saveConnection(connection)
+                service.trigger(h.stream)
+                try await waitUntil("the poll after the change") { seen.withLockedValue { $0.count } == 3 }
+            }
+            #expect(seen.withLockedValue { $0 } == ["Bearer tok_old", "Bearer tok_old", "Bearer tok_new"])
         }
     }
 

@@ -37,10 +37,7 @@ public struct DestinationGuard: Sendable {
         case .success(let value): parsed = value
         case .failure(let rejection): throw rejection
         }
-        if let literal = parsed.literal {
-            return ResolvedDestination(
-                url: url, origin: parsed.origin, addresses: ["\(literal)"], pinnedAddress: "\(literal)")
-        }
+        if let literal = parsed.literal { return Self.literalDestination(url: url, parsed: parsed, address: literal) }
         let addresses: [IPAddress]
         switch await HostResolver.resolve(parsed.host) {
         case .success(let found): addresses = found
@@ -52,6 +49,24 @@ public struct DestinationGuard: Sendable {
         return ResolvedDestination(
             url: url, origin: parsed.origin, addresses: addresses.map(\.description),
             pinnedAddress: allowPrivateTargets ? nil : addresses[0].description)
+    }
+
+    /// ``resolve(url:)`` when it needs no lookup (an IP literal host, or a URL it refuses): the same answer
+    /// every time for the same URL, so a caller may keep it for as long as the URL does not change.
+    /// - Returns: `nil` when the host is a name, whose addresses must be looked up at each use.
+    public func resolveWithoutLookup(url: String) -> Result<ResolvedDestination, DestinationRejection>? {
+        switch check(url) {
+        case .failure(let rejection): return .failure(rejection)
+        case .success(let parsed):
+            guard let literal = parsed.literal else { return nil }
+            return .success(Self.literalDestination(url: url, parsed: parsed, address: literal))
+        }
+    }
+
+    private static func literalDestination(url: String, parsed: DestinationURL, address: IPAddress)
+        -> ResolvedDestination
+    {
+        ResolvedDestination(url: url, origin: parsed.origin, addresses: ["\(address)"], pinnedAddress: "\(address)")
     }
 
     /// The after-lookup half of ``resolve(url:)``: refuses when any address `host` resolved to is in a refused range.

@@ -26,7 +26,7 @@ struct DestinationHost: Hashable, Sendable {
     static func parse(_ raw: Substring, bracketed: Bool) -> Result<DestinationHost, HostProblem> {
         func problem(_ reason: String) -> Result<DestinationHost, HostProblem> { .failure(HostProblem(reason: reason)) }
         guard !raw.isEmpty else { return problem("the URL has no host") }
-        guard !raw.contains("%") else { return problem("percent-encoding or a zone id in the host") }
+        guard !raw.utf8.contains(UInt8(ascii: "%")) else { return problem("percent-encoding or a zone id in the host") }
         if bracketed {
             guard let address = IPAddress(String(raw)), case .v6 = address else {
                 return problem("\"\(raw)\" is not an IPv6 address")

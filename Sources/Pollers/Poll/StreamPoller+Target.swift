@@ -5,8 +5,10 @@ extension StreamPoller {
     /// address checked against the refused ranges unless private targets are allowed, and the checked address
     /// pinned for every page of the run (an IP literal needs no lookup).
     /// - Throws: ``PollError`` `.refusedTarget` (the connection turns unhealthy) or `.unresolvable`.
+    /// An IP-literal `api_url` is checked once, when the poller is made (``fixedTarget``): the answer cannot change.
     func resolveTarget() async throws(PollError) -> ResolvedDestination {
         do {
+            if let fixedTarget { return try fixedTarget.get() }
             return try await DestinationGuard(allowPrivateTargets: configuration.allowPrivateTargets)
                 .resolve(url: connection.apiURL)
         } catch {

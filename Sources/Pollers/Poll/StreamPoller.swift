@@ -18,6 +18,11 @@ public struct StreamPoller: Sendable {
     let configuration: PollerConfiguration
     let sleeper: any Sleeper
     let logger: Logger
+    /// The request headers of every page: `Accept` and the connector's credential header.
+    let headers: [HTTPHeader]
+    /// The checked `api_url` when that needs no lookup (``DestinationGuard/resolveWithoutLookup(url:)``); `nil` for a
+    /// host name, looked up at each run.
+    let fixedTarget: Result<ResolvedDestination, DestinationRejection>?
 
     /// - Throws: ``PollError`` `.unknownConnector` when the connection's connector is unknown or cannot list the
     ///   object.
@@ -47,6 +52,13 @@ public struct StreamPoller: Sendable {
         var logger = logger
         logger[metadataKey: "vh.stream"] = "\(stream)"
         self.logger = logger
+        var headers = [HTTPHeader("Accept", "application/json")]
+        if let auth = spec.auth, let token = connection.token {
+            headers.append(HTTPHeader(auth.header, auth.format.replacing(placeholder: "{token}", with: token)))
+        }
+        self.headers = headers
+        self.fixedTarget = DestinationGuard(allowPrivateTargets: configuration.allowPrivateTargets)
+            .resolveWithoutLookup(url: connection.apiURL)
     }
 
     var lookback: Duration {
@@ -222,13 +234,11 @@ public struct StreamPoller: Sendable {
                 // The run ends with this commit, unless a baseline still has its completion to commit.
                 if next == nil && !baseline { commit.finishedRun = progress.finish(stream, startedAt: startedAt) }
                 let store = self.store
-                commits.addTask { try await store.commitPage(commit) }
-                commitInFlight = true
-                committing = Dictionary(outcome.states.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
-                state = checkpoint
-
                 guard let next else {
-                    guard let result = try await commits.next() else { return }
+                    // The run's last page: nothing left to overlap with its commit, so no child task for it (the
+                    // one commit of a poll that found nothing is then held without leaving this task).
+                    let result = try await store.commitPage(commit)
+                    state = checkpoint
                     progress.events += result.insertedEvents
                     if baseline {
                         // A baseline's last page is never a quiet finish, so its commit read the position; the
@@ -241,6 +251,10 @@ public struct StreamPoller: Sendable {
                     }
                     return
                 }
+                commits.addTask { try await store.commitPage(commit) }
+                commitInFlight = true
+                committing = Dictionary(outcome.states.map { ($0.recordID, $0) }, uniquingKeysWith: { $1 })
+                state = checkpoint
                 if newPass {
                     seenTokens.removeAll()
                 } else if let token {
@@ -297,13 +311,5 @@ public struct StreamPoller: Sendable {
         } catch {
             return .failure(error)
         }
-    }
-
-    private var headers: [HTTPHeader] {
-        var headers = [HTTPHeader("Accept", "application/json")]
-        if let auth = spec.auth, let token = connection.token {
-            headers.append(HTTPHeader(auth.header, auth.format.replacing(placeholder: "{token}", with: token)))
-        }
-        return headers
     }
 }

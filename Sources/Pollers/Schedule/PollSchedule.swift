@@ -24,8 +24,10 @@ struct PollSchedule {
     /// The gap between first polls at start-up: `n` streams start over `n × spacing`, at most 90 % of an interval.
     let startSpacing: Duration
     /// Streams due this soon after a wake-up are started with it: 10,000 streams at a minute's interval are due
-    /// every 6 ms on average, and one wake-up for a few of them costs less than one each.
-    static let batchingSlack: Duration = .milliseconds(10)
+    /// every 6 ms on average, and one wake-up for the dozen or so due within 100 ms costs much less than one each
+    /// (every poll's thread hand-offs then ride on threads already awake). A poll starts at most this much early;
+    /// its next due time still counts from its own due time, so the period does not drift.
+    static let batchingSlack: Duration = .milliseconds(100)
     /// When the scheduler sleeps until (``nextWake()``): a finished poll only wakes it when it must look sooner.
     private var plannedWake: Duration?
 

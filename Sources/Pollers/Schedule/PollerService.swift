@@ -26,6 +26,9 @@ public final class PollerService: Service, Sendable {
     private let touched = NIOLockedValueBox<Set<String>>([])
     /// Wakes the scheduler loop: a change, a trigger, or a poll's end.
     private let wake = WakeSignal()
+    /// Each stream's poller, made once per version of its connection: the connector lookup, the headers, the
+    /// logger's metadata and an IP-literal target's check are not redone on every poll.
+    private let pollers = NIOLockedValueBox<[StreamKey: StreamPoller]>([:])
 
     /// - Parameters:
     ///   - clock: when streams are due; inject a manual clock in tests.
@@ -114,6 +117,9 @@ public final class PollerService: Service, Sendable {
             return touched
         }
         guard !changed.isEmpty else { return }
+        pollers.withLockedValue { pollers in
+            pollers = pollers.filter { !changed.contains($0.key.connectionID) }
+        }
         let definitions = store.definitions
         let now = clock.now()
         let plans = changed.map { ($0, streams(of: $0, in: definitions)) }
@@ -144,10 +150,7 @@ public final class PollerService: Service, Sendable {
             connection.isHealthy
         else { return }
         do {
-            let poller = try StreamPoller(
-                connection: connection, objectType: stream.objectType, catalog: catalog, store: store, client: client,
-                configuration: configuration, sleeper: sleeper, logger: logger)
-            let run = try await poller.run()
+            let run = try await poller(of: stream, on: connection).run()
             observer?(run)
         } catch is CancellationError {
             return
@@ -163,6 +166,16 @@ public final class PollerService: Service, Sendable {
         } catch {
             logger.error("poll failed", metadata: ["vh.stream": "\(stream)", "vh.error": "\(error)"])
         }
+    }
+
+    /// The stream's poller for `connection` as it is now: the one kept, unless the connection changed since.
+    private func poller(of stream: StreamKey, on connection: Connection) throws -> StreamPoller {
+        if let kept = pollers.withLockedValue({ $0[stream] }), kept.connection == connection { return kept }
+        let poller = try StreamPoller(
+            connection: connection, objectType: stream.objectType, catalog: catalog, store: store, client: client,
+            configuration: configuration, sleeper: sleeper, logger: logger)
+        pollers.withLockedValue { $0[stream] = poller }
+        return poller
     }
 
     private func markUnhealthy(_ connection: Connection, reason: String) async {

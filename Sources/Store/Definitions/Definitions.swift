@@ -44,6 +44,13 @@ public struct Definitions: Sendable {
         return old
     }
 
+    /// Sets the checked time of every webhook on `stream` in place: the one change every poll makes, so it neither
+    /// copies the webhooks nor touches the indexes.
+    mutating func setChecked(_ stream: StreamKey, at time: Timestamp) {
+        guard let ids = webhookIDsByStream[stream] else { return }
+        for id in ids { webhooks[id]?.checkedAt = time }
+    }
+
     mutating func put(_ connection: Connection) {
         connections[connection.id] = connection
     }
