@@ -153,6 +153,38 @@ extension TestHTTPResponse {
         }
     }
 
+    /// Every route the router serves is behind the token except the three open ones, whatever its method; an
+    /// unknown path is a JSON 404, a known path with another method a JSON 405 with `Allow`, and an encoded id is
+    /// decoded before lookup.
+    @Test func everyDeclaredRouteIsGuardedExceptTheOpenOnes() async throws {
+        let open: Set<String> = ["/health", "/ready", "/openapi.json"]
+        try await withAPI { api in
+            for route in ManagementAPI.routes {
+                let path = route.path.replacingOccurrences(of: "{id}", with: "nope")
+                let response = try await api.send(route.method, path, authorization: .none)
+                if open.contains(route.path) {
+                    #expect(response.status == 200, "\(route)")
+                } else {
+                    #expect(response.status == 401, "\(route)")
+                    #expect(try response.json().value(atPath: "message") != nil, "\(route)")
+                }
+            }
+            let unknown = try await api.send("GET", "/unified/nothing/here")
+            #expect(unknown.status == 404)
+            #expect(try unknown.json().value(atPath: "message")?.stringValue == "no route for /unified/nothing/here")
+            let wrongOpen = try await api.send("DELETE", "/health", authorization: .none)
+            #expect(wrongOpen.status == 405)
+            #expect(wrongOpen.header("allow") == "GET")
+            #expect(try wrongOpen.json().value(atPath: "message") != nil)
+            let trigger = try await api.send("POST", "/unified/webhook/abc/trigger")
+            #expect(trigger.status == 405)
+            #expect(trigger.header("allow") == "PUT, PATCH")
+            let encoded = try await api.send("GET", "/unified/webhook/no%20such")
+            #expect(encoded.status == 404)
+            #expect(try encoded.json().value(atPath: "message")?.stringValue == "no webhook 'no such'")
+        }
+    }
+
     @Test func theStandardWebhooksSecretIsReadableButNeverInTheWebhookObject() async throws {
         try await withAPI { api in
             let connectionID = try await api.createConnection()
