@@ -12,6 +12,8 @@ public struct Differ: Sendable {
     private let timestampFields: Set<String>
     private let idPath: JSONPath
     private let updatedAtPath: JSONPath
+    /// The member `updatedAtPath` names when it is a top-level one.
+    private let updatedAtKey: String?
 
     public init(stream: StreamKey, object: ObjectSpec) {
         self.stream = stream
@@ -20,26 +22,35 @@ public struct Differ: Sendable {
         self.timestampFields = Set(object.timestampFields)
         self.idPath = JSONPath(object.idPath)
         self.updatedAtPath = JSONPath(object.updatedAtPath)
+        self.updatedAtKey = updatedAtPath.topLevelKey
     }
 
-    /// The record ids of a page, normalized to strings (so `123` and `"123"` are one record), for loading states.
-    public func ids(of records: [JSONValue]) -> [String] {
-        records.compactMap { idPath.resolve(in: $0)?.keyText }
+    /// Each record's id normalized to a string (so `123` and `"123"` are one record; `nil` where it has none), in
+    /// page order: resolved once per page, for loading the known states (``PageIDs/present``) and for
+    /// ``diff(records:ids:known:source:detectedAt:)``.
+    public func pageIDs(of records: [JSONValue]) -> PageIDs {
+        PageIDs(byRecord: records.map { idPath.resolve(in: $0)?.keyText })
     }
 
     /// Diffs one page. When an id occurs twice in the page the last occurrence wins (counted as an anomaly).
     public func diff(
         records: [JSONValue], known: [String: RecordState], source: EventSource, detectedAt: Timestamp
     ) -> DiffOutcome {
+        diff(records: records, ids: pageIDs(of: records), known: known, source: source, detectedAt: detectedAt)
+    }
+
+    /// ``diff(records:known:source:detectedAt:)`` with the page's ids already resolved by ``pageIDs(of:)``.
+    public func diff(
+        records: [JSONValue], ids: PageIDs, known: [String: RecordState], source: EventSource, detectedAt: Timestamp
+    ) -> DiffOutcome {
         var outcome = DiffOutcome()
         outcome.records = records.count
         var lastIndex: [String: Int] = [:]
         lastIndex.reserveCapacity(records.count)
-        var recordIDs: [String?] = []
-        recordIDs.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() {
-            let id = idPath.resolve(in: record)?.keyText
-            recordIDs.append(id)
+        let recordIDs = ids.byRecord
+        precondition(recordIDs.count == records.count, "the page's ids were resolved from another page")
+        for index in records.indices {
+            let id = recordIDs[index]
             if let id {
                 if lastIndex[id] != nil { outcome.anomalies.duplicateIDs += 1 }
                 lastIndex[id] = index
@@ -55,7 +66,7 @@ public struct Differ: Sendable {
             } else {
                 outcome.anomalies.missingUpdatedAt += 1
             }
-            let hash = VersionHash.of(normalized(record))
+            let hash = VersionHash.of(normalized(record, updatedAt: updatedAt))
             let previous = known[id]
             let kind: EventKind
             if let previous {
@@ -89,12 +100,15 @@ public struct Differ: Sendable {
 
     /// The record as hashed: volatile fields removed and timestamp fields in one normal form (their instant, in
     /// microseconds), so that neither a `fetched_at` nor `…00Z` versus `…00.000Z` counts as a change.
-    func normalized(_ record: JSONValue) -> JSONValue {
+    /// `updatedAt` is the record's `updated_at` as the diff already parsed it, used again rather than re-parsed.
+    func normalized(_ record: JSONValue, updatedAt: Timestamp? = nil) -> JSONValue {
         guard case let .object(members) = record, !(ignored.isEmpty && timestampFields.isEmpty) else { return record }
         var result: [(String, JSONValue)] = []
         result.reserveCapacity(members.count)
         for (key, value) in members where !ignored.contains(key) {
-            if timestampFields.contains(key), let time = object.cursorFormat.parse(value) {
+            if timestampFields.contains(key), key == updatedAtKey, let updatedAt {
+                result.append((key, .number(Double(updatedAt.microseconds))))
+            } else if timestampFields.contains(key), let time = object.cursorFormat.parse(value) {
                 result.append((key, .number(Double(time.microseconds))))
             } else {
                 result.append((key, value))
@@ -102,6 +116,14 @@ public struct Differ: Sendable {
         }
         return .object(result)
     }
+}
+
+/// A page's record ids, resolved once (``Differ/pageIDs(of:)``).
+public struct PageIDs: Sendable {
+    /// One per record, in page order; `nil` for a record without an id.
+    public var byRecord: [String?]
+    /// The ids present, for loading the known states.
+    public var present: [String] { byRecord.compactMap { $0 } }
 }
 
 /// What one page changed.

@@ -198,7 +198,8 @@ public struct StreamPoller: Sendable {
                 if let upcomingURL { try fetcher.checkOrigin(of: upcomingURL) }
                 async let upcoming = Self.prefetch(upcomingURL, with: fetcher)
 
-                let ids = differ.ids(of: page.records)
+                let pageIDs = differ.pageIDs(of: page.records)
+                let ids = pageIDs.present
                 var known = ids.isEmpty ? [:] : try await store.reader.recordStates(stream, ids: ids)
                 if !committing.isEmpty {
                     for id in ids {
@@ -206,7 +207,8 @@ public struct StreamPoller: Sendable {
                     }
                 }
                 let outcome = differ.diff(
-                    records: page.records, known: known, source: baseline ? .backfill : .poll, detectedAt: .now())
+                    records: page.records, ids: pageIDs, known: known, source: baseline ? .backfill : .poll,
+                    detectedAt: .now())
                 if let high = outcome.maxUpdatedAt { runHigh = max(runHigh ?? high, high) }
                 progress.pages += 1
                 progress.records += outcome.records

@@ -55,6 +55,11 @@ struct JSONOutput: ~Copyable {
         buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// Everything written so far, lent to `body` without a copy (hashing the canonical bytes).
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     /// Everything written so far, as an exactly sized array.
     func bytes() -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: count) { target, initialized in

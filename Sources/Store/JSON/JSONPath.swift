@@ -15,6 +15,9 @@ public struct JSONPath: Sendable, Hashable {
         }
     }
 
+    /// The member name when the path is one top-level member (`updated_at`), else `nil`.
+    public var topLevelKey: String? { steps.count == 1 ? steps[0] : nil }
+
     /// The value at this path in `root`, `nil` when a step is missing. Array elements are addressed by index.
     public func resolve(in root: JSONValue) -> JSONValue? {
         if steps.count == 1 { return root[steps[0]] }

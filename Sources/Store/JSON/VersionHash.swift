@@ -12,13 +12,22 @@ public struct VersionHash: Sendable, Hashable, CustomStringConvertible {
     let low: UInt64
 
     /// The hash of a record.
+    ///
+    /// The canonical bytes are hashed where the writer put them, never copied into an array of their own.
     public static func of(_ value: JSONValue) -> VersionHash {
-        VersionHash(digestOf: CanonicalWriter.serialize(value))
+        var output = JSONOutput()
+        CanonicalWriter.write(value, to: &output)
+        var hasher = SHA256()
+        output.withBytes { hasher.update(bufferPointer: $0) }
+        return VersionHash(digest: hasher.finalize())
     }
 
     /// The hash of arbitrary bytes (test fixtures, versions named by a provider rather than computed).
     public init(digestOf bytes: [UInt8]) {
-        let digest = SHA256.hash(data: bytes)
+        self.init(digest: SHA256.hash(data: bytes))
+    }
+
+    private init(digest: SHA256.Digest) {
         // A SHA-256 digest always has 32 bytes.
         self = digest.withUnsafeBytes { VersionHash(bytes: $0)! }
     }
