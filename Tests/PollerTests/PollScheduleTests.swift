@@ -60,6 +60,32 @@ import Testing
         #expect(schedule.takeDue(now: start + .seconds(50)).count == 10_000)
     }
 
+    /// After a restart a stream polled 20 s before keeps its rhythm (due 40 s later at a 60 s interval); one polled
+    /// longer ago than its interval, one with a time from a clock ahead of ours, and one never polled start within
+    /// the start-up spread.
+    @Test func aStreamPolledBeforeTheRestartKeepsItsRhythm() throws {
+        var schedule = Self.schedule()
+        var random = SeededGenerator(seed: 7)
+        let plan = [
+            Self.stream(1): Duration.seconds(60), Self.stream(2): .seconds(60), Self.stream(3): .seconds(60),
+            Self.stream(4): .seconds(60),
+        ]
+        let since: [StreamKey: Duration] = [
+            Self.stream(1): .seconds(20), Self.stream(2): .seconds(90), Self.stream(3): .seconds(-5),
+        ]
+        let start = Duration.seconds(1000)
+        schedule.start(plan, sinceLastPoll: since, now: start, random: &random)
+        #expect(schedule.due(of: Self.stream(1)) == start + .seconds(40))
+        for overdue in [2, 3, 4] {
+            let due = try #require(schedule.due(of: Self.stream(overdue)))
+            // Three streams spread over 3 × 5 ms.
+            #expect(due >= start && due < start + .milliseconds(15), "stream \(overdue)")
+        }
+        #expect(Set(schedule.takeDue(now: start)) == [Self.stream(2), Self.stream(3), Self.stream(4)])
+        #expect(schedule.takeDue(now: start + .seconds(39)).isEmpty)
+        #expect(schedule.takeDue(now: start + .seconds(40)) == [Self.stream(1)])
+    }
+
     /// A handful of streams at start start within milliseconds, whatever their interval.
     @Test func aFewStreamsAtStartAreDueAtOnce() {
         var schedule = Self.schedule()

@@ -151,6 +151,38 @@ import Testing
         }
     }
 
+    /// A restart does not poll again a stream polled moments before: it is due an interval after that poll.
+    @Test func aRestartKeepsTheRhythmOfAStreamPolledBefore() async throws {
+        try await withPollerHarness(
+            sandbox: SandboxConfiguration(seed: 3, contacts: 2, companies: 0, deals: 0), pageSize: 100
+        ) { h in
+            try await h.store.saveWebhook(Self.webhook("wh_minute", on: h.connection.id, "crm_contact", minutes: 1))
+            let provider = h.provider
+            let first = Self.service(h, h.configuration, clock: ManualPollClock())
+            try await Self.running(first) {
+                try await waitUntil("the first poll") { provider.stats().listRequests(.contacts) == 1 }
+                try await waitUntil("the stream is queued again") {
+                    first.schedule.withLockedValue { $0.due(of: h.stream) } != nil
+                }
+            }
+            let clock = ManualPollClock()
+            let second = Self.service(h, h.configuration, clock: clock)
+            try await Self.running(second) {
+                try await waitUntil("the stream is planned") {
+                    second.schedule.withLockedValue { $0.due(of: h.stream) } != nil
+                }
+                let due = try #require(second.schedule.withLockedValue { $0.due(of: h.stream) })
+                // An interval after the first poll ended, less the (wall) time since.
+                #expect(due > clock.now() + .seconds(30) && due <= clock.now() + .seconds(60))
+                clock.advance(by: .seconds(1))
+                try await Task.sleep(for: .milliseconds(200))
+                #expect(provider.stats().listRequests(.contacts) == 1, "not polled again at the restart")
+                clock.advance(by: due - clock.now())
+                try await waitUntil("polled at its rhythm") { provider.stats().listRequests(.contacts) == 2 }
+            }
+        }
+    }
+
     /// The poller a stream keeps between polls is made again when its connection changes: a new token is the one
     /// the next request carries.
     @Test func aChangedConnectionIsPolledAsChanged() async throws {

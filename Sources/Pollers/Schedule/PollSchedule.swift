@@ -42,15 +42,28 @@ struct PollSchedule {
     /// When a waiting stream is due (`nil` while it runs, waits for its connection, or is not planned).
     func due(of stream: StreamKey) -> Duration? { queue.due(of: stream) }
 
-    /// Plans the streams known at start-up. Their first polls are spread at random over a window that grows with
-    /// their number (a few streams start at once; 10,000 at a minute's interval spread over 54 s), so a large
-    /// installation never opens every connection in the same second.
-    mutating func start(_ plan: [StreamKey: Duration], now: Duration, random: inout some RandomNumberGenerator) {
-        let window = startSpacing * plan.count
+    /// Plans the streams known at start-up. A stream polled less than an interval before (`sinceLastPoll`, from the
+    /// store) keeps its rhythm: it is due an interval after that poll, so a restart spends no extra request. The
+    /// others' first polls are spread at random over a window that grows with their number (a few streams start at
+    /// once; 10,000 at a minute's interval spread over 54 s), so a large installation never opens every connection
+    /// in the same second.
+    mutating func start(
+        _ plan: [StreamKey: Duration], sinceLastPoll: [StreamKey: Duration] = [:], now: Duration,
+        random: inout some RandomNumberGenerator
+    ) {
+        let overdue = plan.filter { stream, interval in
+            guard let elapsed = sinceLastPoll[stream] else { return true }
+            return elapsed < .zero || elapsed >= interval
+        }
+        let window = startSpacing * overdue.count
         for (stream, interval) in plan.sorted(by: { $0.key.description < $1.key.description }) {
             intervals[stream] = interval
-            let spread = min(window, interval * 0.9)
-            queue.schedule(stream, at: now + Self.jitter(within: spread, random: &random))
+            if overdue[stream] == nil, let elapsed = sinceLastPoll[stream] {
+                queue.schedule(stream, at: now + interval - elapsed)
+            } else {
+                let spread = min(window, interval * 0.9)
+                queue.schedule(stream, at: now + Self.jitter(within: spread, random: &random))
+            }
         }
     }
 

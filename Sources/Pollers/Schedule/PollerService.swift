@@ -71,7 +71,7 @@ public final class PollerService: Service, Sendable {
             wake.signal()
         }
         defer { store.feed.unsubscribe(subscription) }
-        start()
+        start(lastRuns: await lastRuns())
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 while !Task.isCancelled {
@@ -95,8 +95,26 @@ public final class PollerService: Service, Sendable {
         }
     }
 
-    /// Plans every stream the store knows, first polls spread over the start-up window.
-    private func start() {
+    /// When each stream's last run ended, as the store remembers it (none for a run a crash interrupted, which
+    /// should resume soon). A store that cannot be read plans every stream as never polled.
+    private func lastRuns() async -> [StreamKey: Timestamp] {
+        do {
+            var ended: [StreamKey: Timestamp] = [:]
+            for state in try await store.streams() where state.runPageToken == nil {
+                if let last = state.lastRunAt { ended[state.stream] = last }
+            }
+            return ended
+        } catch {
+            logger.warning(
+                "could not read when the streams were last polled; spreading every first poll",
+                metadata: ["vh.error": "\(error)"])
+            return [:]
+        }
+    }
+
+    /// Plans every stream the store knows: one polled within its interval before the start keeps its rhythm, the
+    /// others' first polls are spread over the start-up window.
+    private func start(lastRuns: [StreamKey: Timestamp]) {
         let definitions = store.definitions
         var plan: [StreamKey: Duration] = [:]
         for connectionID in definitions.connections.keys {
@@ -104,9 +122,11 @@ public final class PollerService: Service, Sendable {
                 plan[StreamKey(connectionID: connectionID, objectType: objectType)] = interval
             }
         }
+        let wallNow = Timestamp.now()
+        let sinceLastPoll = lastRuns.mapValues { Duration.microseconds(wallNow.microseconds - $0.microseconds) }
         let now = clock.now()
         var random = SystemRandomNumberGenerator()
-        schedule.withLockedValue { $0.start(plan, now: now, random: &random) }
+        schedule.withLockedValue { $0.start(plan, sinceLastPoll: sinceLastPoll, now: now, random: &random) }
         logger.debug("poll schedule started", metadata: ["vh.streams": "\(plan.count)"])
     }
 
