@@ -140,14 +140,19 @@ extension Store {
 
     /// Writes the pending quiet finishes in one transaction, in the order they were committed.
     /// Only the store's thread writes them, so the batch taken here is still at the front of the list when it is
-    /// removed; finishes held meanwhile stay for the next batch, and a failed write keeps them all.
+    /// removed; finishes held meanwhile stay for the next batch (with a timer of their own: the hold that started
+    /// the list saw other finishes before it and scheduled none), and a failed write keeps them all.
     func writeQuietFinishes(to database: Database) throws {
         let batch = heldFinishes.withLockedValue { $0.commits }
         guard !batch.isEmpty else { return }
         try database.transaction {
             for commit in batch { try Self.writeCheckpointAndRun(commit, insertedEvents: 0, in: database) }
         }
-        heldFinishes.withLockedValue { $0.commits.removeFirst(batch.count) }
+        let remaining = heldFinishes.withLockedValue { held in
+            held.commits.removeFirst(batch.count)
+            return held.commits.count
+        }
+        if remaining > 0 { scheduleQuietBatch() }
     }
 
     private nonisolated func scheduleQuietBatch() {

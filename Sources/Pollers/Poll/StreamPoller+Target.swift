@@ -4,8 +4,8 @@ extension StreamPoller {
     /// The connection's `api_url` under the destination rule (`delivery.md` §12), once per run: resolved, every
     /// address checked against the refused ranges unless private targets are allowed, and the checked address
     /// pinned for every page of the run (an IP literal needs no lookup).
-    /// - Throws: ``PollError`` `.refusedTarget` (the connection turns unhealthy) or `.unresolvable`.
     /// An IP-literal `api_url` is checked once, when the poller is made (``fixedTarget``): the answer cannot change.
+    /// - Throws: ``PollError`` `.refusedTarget` (the connection turns unhealthy) or `.unresolvable`.
     func resolveTarget() async throws(PollError) -> ResolvedDestination {
         do {
             if let fixedTarget { return try fixedTarget.get() }
