@@ -77,7 +77,7 @@ extension Store {
         return PageCommitResult(insertedEvents: 0, headSeq: nil)
     }
 
-    /// Quiet finishes held and not yet written (for tests).
+    /// Quiet finishes held and not yet written.
     nonisolated var heldQuietFinishCount: Int { heldFinishes.withLockedValue { $0.commits.count } }
 
     /// A commit that is not a quiet finish: written in one transaction, with the held finishes before it.

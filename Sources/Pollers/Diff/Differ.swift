@@ -106,9 +106,9 @@ public struct Differ: Sendable {
         var result: [(String, JSONValue)] = []
         result.reserveCapacity(members.count)
         for (key, value) in members where !ignored.contains(key) {
-            if timestampFields.contains(key), key == updatedAtKey, let updatedAt {
-                result.append((key, .number(Double(updatedAt.microseconds))))
-            } else if timestampFields.contains(key), let time = object.cursorFormat.parse(value) {
+            if timestampFields.contains(key),
+                let time = (key == updatedAtKey ? updatedAt : nil) ?? object.cursorFormat.parse(value)
+            {
                 result.append((key, .number(Double(time.microseconds))))
             } else {
                 result.append((key, value))

@@ -51,15 +51,16 @@ struct PollSchedule {
         _ plan: [StreamKey: Duration], sinceLastPoll: [StreamKey: Duration] = [:], now: Duration,
         random: inout some RandomNumberGenerator
     ) {
-        let overdue = plan.filter { stream, interval in
-            guard let elapsed = sinceLastPoll[stream] else { return true }
-            return elapsed < .zero || elapsed >= interval
+        // How long after `now` a stream polled within its interval is due; `nil` for the others.
+        func rhythm(_ stream: StreamKey, _ interval: Duration) -> Duration? {
+            guard let elapsed = sinceLastPoll[stream], elapsed >= .zero, elapsed < interval else { return nil }
+            return interval - elapsed
         }
-        let window = startSpacing * overdue.count
+        let window = startSpacing * plan.count(where: { rhythm($0.key, $0.value) == nil })
         for (stream, interval) in plan.sorted(by: { $0.key.description < $1.key.description }) {
             intervals[stream] = interval
-            if overdue[stream] == nil, let elapsed = sinceLastPoll[stream] {
-                queue.schedule(stream, at: now + interval - elapsed)
+            if let wait = rhythm(stream, interval) {
+                queue.schedule(stream, at: now + wait)
             } else {
                 let spread = min(window, interval * 0.9)
                 queue.schedule(stream, at: now + Self.jitter(within: spread, random: &random))

@@ -13,13 +13,17 @@ struct APIEndpoint: Sendable {
     typealias Handler = @Sendable (APIHandlers, inout Request, String) async throws -> Response
 
     var method: HTTPRequest.Method
-    var route: APIRoute
+    /// With `{id}` for the id segment, as Hummingbird's router and the OpenAPI document write it.
+    var path: String
     var access: Access
     var handler: Handler
 
+    /// The method and path as the OpenAPI check and the 405 reply see them.
+    var route: APIRoute { APIRoute(method.rawValue, path) }
+
     init(_ method: HTTPRequest.Method, _ path: String, _ access: Access = .token, handler: @escaping Handler) {
         self.method = method
-        self.route = APIRoute(method.rawValue, path)
+        self.path = path
         self.access = access
         self.handler = handler
     }

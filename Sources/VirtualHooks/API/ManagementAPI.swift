@@ -38,7 +38,7 @@ public struct ManagementAPI: HTTPResponder, Sendable {
         let guarded = router.group().add(middleware: APITokenMiddleware(store: store))
         for endpoint in Self.endpoints {
             let group = endpoint.access == .open ? open : guarded
-            group.on(RouterPath(stringLiteral: endpoint.route.path), method: endpoint.method) { request, context in
+            group.on(RouterPath(stringLiteral: endpoint.path), method: endpoint.method) { request, context in
                 var request = request
                 let id = context.parameters.get("id").map { $0.removingPercentEncoding ?? $0 } ?? ""
                 return try await endpoint.handler(handlers, &request, id)
