@@ -6,7 +6,7 @@ import Testing
 @Suite struct ConnectorSpecTests {
     @Test func builtinSpecsDecodeAndResolveObjects() throws {
         let catalog = ConnectorCatalog.builtin()
-        #expect(Set(catalog.specs.keys) == ["sandbox", "sandbox-offset", "unified"])
+        #expect(Set(catalog.specs.keys) == ["hubspot", "sandbox", "sandbox-offset", "unified"])
         let unified = try #require(catalog.spec("unified")?.object("crm_contact"))
         #expect(unified.path == "/crm/{connection_id}/contact")
         #expect(catalog.spec("unified")?.object("nounderscore") == nil)

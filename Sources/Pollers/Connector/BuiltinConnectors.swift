@@ -82,6 +82,88 @@ enum BuiltinConnectors {
           }
         }
         """#,
+        "hubspot": #"""
+        {
+          "name": "hubspot",
+          "auth": {"header": "Authorization", "format": "Bearer {token}"},
+          "lookback_seconds": 300,
+          "safety_lag_seconds": 30,
+          "objects": {
+            "crm_contact": {
+              "path": "/crm/v3/objects/contacts/search",
+              "cursor_format": "epoch_ms",
+              "max_page_size": 200,
+              "pagination": {"style": "cursor", "param": "after", "token_path": "paging.next.after"},
+              "records_path": "results",
+              "id_path": "id",
+              "updated_at_path": "updatedAt",
+              "created_at_path": "createdAt",
+              "sorted": true,
+              "timestamp_fields": ["createdAt", "updatedAt"],
+              "request_body": {
+                "filterGroups": [{"filters": [{"propertyName": "lastmodifieddate", "operator": "GTE", "value": "{cursor}"}]}],
+                "sorts": [{"propertyName": "lastmodifieddate", "direction": "ASCENDING"}],
+                "limit": "{limit}",
+                "after": "{token}"
+              }
+            },
+            "crm_company": {
+              "path": "/crm/v3/objects/companies/search",
+              "cursor_format": "epoch_ms",
+              "max_page_size": 200,
+              "pagination": {"style": "cursor", "param": "after", "token_path": "paging.next.after"},
+              "records_path": "results",
+              "id_path": "id",
+              "updated_at_path": "updatedAt",
+              "created_at_path": "createdAt",
+              "sorted": true,
+              "timestamp_fields": ["createdAt", "updatedAt"],
+              "request_body": {
+                "filterGroups": [{"filters": [{"propertyName": "hs_lastmodifieddate", "operator": "GTE", "value": "{cursor}"}]}],
+                "sorts": [{"propertyName": "hs_lastmodifieddate", "direction": "ASCENDING"}],
+                "limit": "{limit}",
+                "after": "{token}"
+              }
+            },
+            "crm_deal": {
+              "path": "/crm/v3/objects/deals/search",
+              "cursor_format": "epoch_ms",
+              "max_page_size": 200,
+              "pagination": {"style": "cursor", "param": "after", "token_path": "paging.next.after"},
+              "records_path": "results",
+              "id_path": "id",
+              "updated_at_path": "updatedAt",
+              "created_at_path": "createdAt",
+              "sorted": true,
+              "timestamp_fields": ["createdAt", "updatedAt"],
+              "request_body": {
+                "filterGroups": [{"filters": [{"propertyName": "hs_lastmodifieddate", "operator": "GTE", "value": "{cursor}"}]}],
+                "sorts": [{"propertyName": "hs_lastmodifieddate", "direction": "ASCENDING"}],
+                "limit": "{limit}",
+                "after": "{token}"
+              }
+            },
+            "crm_ticket": {
+              "path": "/crm/v3/objects/tickets/search",
+              "cursor_format": "epoch_ms",
+              "max_page_size": 200,
+              "pagination": {"style": "cursor", "param": "after", "token_path": "paging.next.after"},
+              "records_path": "results",
+              "id_path": "id",
+              "updated_at_path": "updatedAt",
+              "created_at_path": "createdAt",
+              "sorted": true,
+              "timestamp_fields": ["createdAt", "updatedAt"],
+              "request_body": {
+                "filterGroups": [{"filters": [{"propertyName": "hs_lastmodifieddate", "operator": "GTE", "value": "{cursor}"}]}],
+                "sorts": [{"propertyName": "hs_lastmodifieddate", "direction": "ASCENDING"}],
+                "limit": "{limit}",
+                "after": "{token}"
+              }
+            }
+          }
+        }
+        """#,
         "unified": #"""
         {
           "name": "unified",

@@ -1,3 +1,5 @@
+import Store
+
 /// How one object type is listed: the List endpoint and where things sit in its response.
 public struct ObjectSpec: Sendable, Hashable, Codable {
     /// Path appended to the connection's base URL; may contain `{connection_id}`, `{category}`, `{object}`.
@@ -26,13 +28,18 @@ public struct ObjectSpec: Sendable, Hashable, Codable {
     /// top-level record field compared at fan-out. Any other key is refused when the webhook is saved, rather than
     /// silently ignored as Unified does.
     public var filters: [String]
+    /// For a search endpoint (HubSpot's CRM search): the JSON body POSTed for every page, with `{cursor}`, `{limit}`
+    /// and `{token}` placeholders (``RequestBodyTemplate``) in place of the cursor, page-size and page-token query
+    /// parameters. `nil` for a List endpoint read with GET.
+    public var requestBody: JSONValue?
 
     public init(
         path: String, cursorParam: String = "updated_gte", cursorFormat: CursorFormat = .iso8601Milliseconds,
         pageSizeParam: String = "limit", maxPageSize: Int = 100, pagination: PaginationSpec = .offset(param: "offset"),
         recordsPath: String = "", idPath: String = "id", updatedAtPath: String = "updated_at",
         createdAtPath: String? = "created_at", sorted: Bool = true, timestampFields: [String] = [],
-        ignoreFields: [String] = [], extraQuery: [String: String] = [:], filters: [String] = []
+        ignoreFields: [String] = [], extraQuery: [String: String] = [:], filters: [String] = [],
+        requestBody: JSONValue? = nil
     ) {
         self.path = path
         self.cursorParam = cursorParam
@@ -49,6 +56,7 @@ public struct ObjectSpec: Sendable, Hashable, Codable {
         self.ignoreFields = ignoreFields
         self.extraQuery = extraQuery
         self.filters = filters
+        self.requestBody = requestBody
     }
 
     enum CodingKeys: String, CodingKey {
@@ -64,6 +72,7 @@ public struct ObjectSpec: Sendable, Hashable, Codable {
         case timestampFields = "timestamp_fields"
         case ignoreFields = "ignore_fields"
         case extraQuery = "extra_query"
+        case requestBody = "request_body"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -83,6 +92,11 @@ public struct ObjectSpec: Sendable, Hashable, Codable {
         ignoreFields = try c.decodeIfPresent([String].self, forKey: .ignoreFields) ?? []
         extraQuery = try c.decodeIfPresent([String: String].self, forKey: .extraQuery) ?? [:]
         filters = try c.decodeIfPresent([String].self, forKey: .filters) ?? []
+        requestBody = try c.decodeIfPresent(JSONValue.self, forKey: .requestBody)
+        if let requestBody, requestBody.objectMembers == nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: .requestBody, in: c, debugDescription: "request_body must be a JSON object")
+        }
         guard maxPageSize >= 1 else {
             throw DecodingError.dataCorruptedError(
                 forKey: .maxPageSize, in: c, debugDescription: "max_page_size must be at least 1")

@@ -41,7 +41,11 @@ struct PageFetcher: Sendable {
                 + (origin.map { " but on \($0)" } ?? "") + ": not followed, and the credential is not sent there")
     }
 
-    func fetch(url: String, isNextPage: Bool) async throws -> FetchedPage {
+    /// The headers of a search page's POST: the run's, plus its body's type.
+    private var searchHeaders: [HTTPHeader] { headers + [HTTPHeader("Content-Type", "application/json")] }
+
+    func fetch(_ call: PageCall, isNextPage: Bool) async throws -> FetchedPage {
+        let url = call.url
         try checkOrigin(of: url)
         var transientFailures = 0
         var throttles = 0
@@ -50,8 +54,10 @@ struct PageFetcher: Sendable {
             let failure: String
             do {
                 let request = HTTPRequest(
-                    url: url, headers: headers, connectTimeout: configuration.connectTimeout,
-                    timeout: configuration.requestTimeout, pinnedAddress: target.pinnedAddress)
+                    method: call.body == nil ? "GET" : "POST", url: url,
+                    headers: call.body == nil ? headers : searchHeaders, body: call.body,
+                    connectTimeout: configuration.connectTimeout, timeout: configuration.requestTimeout,
+                    pinnedAddress: target.pinnedAddress)
                 let response = try await client.execute(request)
                 let now = Timestamp.now()
                 let date = response.header("Date").flatMap(HTTPDate.parse)

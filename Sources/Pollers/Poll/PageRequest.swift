@@ -1,19 +1,30 @@
 import Foundation
 import Store
 
-/// Builds List URLs for one object of one connection.
+/// One page's request: its URL and, for a search endpoint, the JSON body POSTed there.
+struct PageCall: Sendable, Hashable {
+    var url: String
+    var body: [UInt8]?
+}
+
+/// Builds List requests for one object of one connection.
 struct PageRequest: Sendable {
     var baseURL: String
     var connectionID: String
     var object: ObjectSpec
     var pageSize: Int
 
-    /// The URL of a page: the first page of a run when `token` is nil, else the page the token names.
-    func url(queryFrom: String?, token: String?) -> String {
+    /// The request of a page: the first page of a run when `token` is nil, else the page the token names. A search
+    /// endpoint (``ObjectSpec/requestBody``) gets the cursor, page size and token in its body, not in the query.
+    func call(queryFrom: String?, token: String?) -> PageCall {
         if case .nextURL = object.pagination, let token {
-            return resolve(token)
+            return PageCall(url: resolve(token), body: nil)
         }
         var query: [(String, String)] = object.extraQuery.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if let template = object.requestBody {
+            let body = RequestBodyTemplate(template: template).fill(cursor: queryFrom, limit: pageSize, token: token)
+            return PageCall(url: url(query: query), body: JSWriter.serialize(body))
+        }
         if let queryFrom { query.append((object.cursorParam, queryFrom)) }
         query.append((object.pageSizeParam, String(pageSize)))
         if let token {
@@ -23,7 +34,12 @@ struct PageRequest: Sendable {
             case .nextURL: break
             }
         }
+        return PageCall(url: url(query: query), body: nil)
+    }
+
+    private func url(query: [(String, String)]) -> String {
         let path = object.path.replacing(placeholder: "{connection_id}", with: Self.escape(connectionID))
+        guard !query.isEmpty else { return trimmedBase + path }
         return trimmedBase + path + "?" + query.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }
             .joined(separator: "&")
     }

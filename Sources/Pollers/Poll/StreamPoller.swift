@@ -163,20 +163,20 @@ public struct StreamPoller: Sendable {
 
             while true {
                 try Task.checkCancellation()
-                let url = request.url(queryFrom: queryFrom, token: token)
+                let call = request.call(queryFrom: queryFrom, token: token)
                 let page: FetchedPage
                 do {
                     if let ready = prefetched {
                         prefetched = nil
                         page = try ready.get()
                     } else {
-                        page = try await fetcher.fetch(url: url, isNextPage: token != nil)
+                        page = try await fetcher.fetch(call, isNextPage: token != nil)
                     }
                 } catch is PageFetcher.TokenExpired {
                     // polling.md §2 re-anchoring: restart at the last seen timestamp; de-dupe absorbs the overlap.
                     reanchors += 1
                     guard reanchors <= configuration.maxReanchors else {
-                        throw PollError(.paginationLoop, stream: stream, "page tokens kept expiring at \(url)")
+                        throw PollError(.paginationLoop, stream: stream, "page tokens kept expiring at \(call.url)")
                     }
                     let anchor = runHigh ?? queryFrom.flatMap { object.cursorFormat.parse(.string($0)) }
                     queryFrom = anchor.map { object.cursorFormat.format($0) }
@@ -193,10 +193,10 @@ public struct StreamPoller: Sendable {
                 if let next, next == token || seenTokens.contains(next) {
                     throw PollError(.paginationLoop, stream: stream, "the provider repeated page token '\(next)'")
                 }
-                let upcomingURL = next.map { request.url(queryFrom: queryFrom, token: $0) }
+                let upcomingCall = next.map { request.call(queryFrom: queryFrom, token: $0) }
                 // Before this page commits, so no checkpoint ever names a link off the connection's origin.
-                if let upcomingURL { try fetcher.checkOrigin(of: upcomingURL) }
-                async let upcoming = Self.prefetch(upcomingURL, with: fetcher)
+                if let upcomingCall { try fetcher.checkOrigin(of: upcomingCall.url) }
+                async let upcoming = Self.prefetch(upcomingCall, with: fetcher)
 
                 let pageIDs = differ.pageIDs(of: page.records)
                 let ids = pageIDs.present
@@ -305,11 +305,11 @@ public struct StreamPoller: Sendable {
         logger.info("baseline complete", metadata: ["vh.records": "\(records)", "vh.seq": "\(headSeq)"])
     }
 
-    /// Fetches the page at `url` (nothing when `nil`), keeping a failure for the loop to handle in order.
-    private static func prefetch(_ url: String?, with fetcher: PageFetcher) async -> Result<FetchedPage, any Error>? {
-        guard let url else { return nil }
+    /// Fetches the page `call` asks for (nothing when `nil`), keeping a failure for the loop to handle in order.
+    private static func prefetch(_ call: PageCall?, with fetcher: PageFetcher) async -> Result<FetchedPage, any Error>? {
+        guard let call else { return nil }
         do {
-            return .success(try await fetcher.fetch(url: url, isNextPage: true))
+            return .success(try await fetcher.fetch(call, isNextPage: true))
         } catch {
             return .failure(error)
         }
