@@ -127,6 +127,11 @@ extension Store {
         #expect(id.count == 24)
         #expect(id.allSatisfy { "0123456789abcdef".contains($0) })
         #expect(RandomID.hex(bytes: 3).count == 6)
+        #expect(RandomID.bytes(0).isEmpty)
+        // Drawn eight bytes per word: every position of a 13-byte draw (a whole word and a part) varies.
+        let draws = (0..<64).map { _ in RandomID.bytes(13) }
+        #expect(draws.allSatisfy { $0.count == 13 })
+        for position in 0..<13 { #expect(Set(draws.map { $0[position] }).count > 8, "byte \(position)") }
         #expect(RandomID.objectID() != RandomID.objectID())
         let secret = RandomID.webhookSecret()
         #expect(secret.hasPrefix("whsec_"))
