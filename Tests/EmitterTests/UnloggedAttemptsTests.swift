@@ -11,9 +11,11 @@ import Testing
 @Suite struct UnloggedAttemptsTests {
     @Test func atMostEightMessagesAreEverPostedWithoutTheirAttemptsLogged() async throws {
         let fixture = try await EmitterFixture()
-        // The observer reports an attempt once it is logged, so at the k-th POST, k minus the reports so far is the
-        // number of messages POSTed (this one included) whose attempts a SIGKILL now would lose.
-        let gaps = try await deliverHundredMessages(fixture) { reports in reports.all.count }
+        // At the k-th POST, k minus the attempts logged so far is the number of messages POSTed (this one included)
+        // whose attempts a SIGKILL now would lose.
+        let gaps = try await deliverHundredMessages(fixture) { webhookID in
+            await loggedAttempts(fixture.store, webhookID: webhookID)
+        }
         let peak = gaps.peak
         #expect(peak <= 8, "up to \(peak) messages were POSTed without a logged attempt; gaps: \(gaps.all)")
         await fixture.close()
@@ -23,8 +25,8 @@ import Testing
         let fixture = try await EmitterFixture(serving: true)
         let databasePath = fixture.directory.appendingPathComponent("vhooks.db").path
         // At the k-th POST, k minus the attempts journaled or logged so far is what a SIGKILL now would re-send.
-        let gaps = try await deliverHundredMessages(fixture) { reports in
-            max(reports.all.count, journaledAttempts(beside: databasePath))
+        let gaps = try await deliverHundredMessages(fixture) { webhookID in
+            max(await loggedAttempts(fixture.store, webhookID: webhookID), journaledAttempts(beside: databasePath))
         }
         #expect(gaps.all == Array(repeating: 1, count: 100), "messages POSTed without a journaled attempt: \(gaps.all)")
         await fixture.store.close()
@@ -33,17 +35,17 @@ import Testing
     }
 
     /// Delivers 100 messages of 2 records (more than the 64 the deliverer builds ahead from one read), all accepted,
-    /// and returns, for each POST, how many POSTed messages `saved` did not yet account for.
+    /// and returns, for each POST, how many POSTed messages `saved` (given the webhook's id) did not yet account for.
     private func deliverHundredMessages(
-        _ fixture: EmitterFixture, saved: @escaping @Sendable (ReportLog) -> Int
+        _ fixture: EmitterFixture, saved: @escaping @Sendable (String) async -> Int
     ) async throws -> GapLog {
         let reports = ReportLog()
         let gaps = GapLog()
+        let webhook = try await fixture.makeWebhook(url: "http://127.0.0.1:9/hook", pageMaxLimit: 2)
         let client = ScriptedHTTPClient { _ in
-            gaps.posted(logged: saved(reports))
+            gaps.posted(logged: await saved(webhook.id))
             return HTTPResponse(status: 200)
         }
-        let webhook = try await fixture.makeWebhook(url: "http://127.0.0.1:9/hook", pageMaxLimit: 2)
         try await fixture.append(EmitterFixture.contacts(200))
         try await fixture.emitter(client: client, reports: reports).deliverPending(webhookID: webhook.id)
         #expect(client.requests.count == 100)
@@ -51,6 +53,11 @@ import Testing
         #expect(reports.all.allSatisfy { $0.status == .delivered })
         return gaps
     }
+}
+
+/// The attempts of a webhook in the store's log (its SQLite tables).
+private func loggedAttempts(_ store: Store, webhookID: String) async -> Int {
+    (try? await store.recentAttempts(webhookID: webhookID, limit: 1_000).count) ?? 0
 }
 
 /// The attempt lines in the journal files beside a database.

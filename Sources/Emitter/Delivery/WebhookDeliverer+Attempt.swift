@@ -35,20 +35,30 @@ extension WebhookDeliverer {
         }
     }
 
-    /// Logs attempts in one transaction, turns the webhook unhealthy if one failed for good, and reports each.
+    /// Logs attempts and reports each.
     mutating func record(_ sent: [SentAttempt], webhook: Webhook) async throws {
+        try await logAttempts(sent, webhook: webhook)
+        report(sent[...])
+    }
+
+    /// Logs attempts in one transaction and turns the webhook unhealthy if one failed for good.
+    func logAttempts(_ sent: [SentAttempt], webhook: Webhook) async throws {
         guard !sent.isEmpty else { return }
         try await store.recordAttempts(sent.map(\.record))
         if let failed = sent.first(where: { $0.record.status == .failed }) {
             try await store.setWebhookHealthy(id: webhook.id, false, reason: failed.unhealthyReason)
         }
+    }
+
+    /// Tells the log, the initial sync's progress and the observer about logged attempts.
+    mutating func report(_ sent: ArraySlice<SentAttempt>) {
         for item in sent {
             let attempt = item.record.attempt
             log(attempt, message: item.message, decision: item.decision, priorFailures: item.priorFailures)
             if item.record.status == .delivered { logInitialSync(item.message, sentAt: attempt.startedAt) }
             context.observer?(
                 DeliveryReport(
-                    webhookID: webhook.id, messageID: item.message.id, type: item.message.type,
+                    webhookID: webhookID, messageID: item.message.id, type: item.message.type,
                     records: item.message.recordCount, firstSeq: item.message.firstSeq, lastSeq: item.message.lastSeq,
                     attempt: attempt.number, status: item.record.status, statusCode: attempt.statusCode,
                     errorClass: attempt.errorClass, error: attempt.error, latency: item.latency,

@@ -60,115 +60,64 @@ struct WebhookDeliverer {
     /// is not delivered. Messages are frozen before anything is sent, so a crash in between re-sends the same bodies
     /// and ids; what a crash re-sends is bounded by the attempt journal (one message) or, without one, by
     /// ``maxUnloggedAttempts``.
+    ///
+    /// While a batch is being sent the next one is planned and stored from a fresh delivery state, so reading the
+    /// log, building bodies and POSTing overlap; it is sent only if every message before it was delivered or
+    /// aborted, and otherwise waits in the queue behind the head like any stored message.
     private mutating func buildNext(_ state: DeliveryState) async throws -> Step {
-        let webhook = state.webhook
-        var stream = state.stream
-        let limit = max(1, webhook.pageMaxLimit)
-        let ahead = max(1, context.configuration.buildAhead)
-        let pending = state.cursor.initialPhase == .pending
-        // One event more than the pages wanted: it tells whether more follow.
-        let fetchLimit = ahead * limit + 1
-        let events: [ChangeEvent]
-        if pending, let snapshotSeq = state.cursor.snapshotSeq {
-            // A late include_all webhook: its initial sync is the stream as of its creation, one version per
-            // record, and ends there as if that were the baseline's end.
-            events = try await store.reader.snapshotEvents(
-                webhook.stream, asOf: snapshotSeq, afterSeq: state.cursor.builtSeq, limit: fetchLimit,
-                filters: webhook.filters)
-            stream.baselineComplete = true
-            stream.baselineCompleteSeq = snapshotSeq
-        } else {
-            events = try await store.reader.events(
-                webhook.stream, afterSeq: state.cursor.builtSeq, kinds: webhook.event.deliveredKinds,
-                includeBackfill: pending, limit: fetchLimit, filters: webhook.filters)
-        }
-        if events.isEmpty, !(pending && stream.baselineComplete) {
+        var batch: Batch
+        switch try await planBatch(state, partialWait: partialSince) {
+        case .idle:
             partialSince = nil
             return .idle
+        case .partial(let firstSeq):
+            let since = partialSince.flatMap { $0.seq == firstSeq ? $0.since : nil } ?? context.clock.now()
+            partialSince = (firstSeq, since)
+            return .waitUntil(since + context.configuration.batchWait)
+        case .readAgain:
+            partialSince = nil
+            return .progressed
+        case .batch(let planned):
+            partialSince = nil
+            batch = planned
         }
-        let logExhausted = events.count < fetchLimit
-        let builder = PayloadBuilder(
-            webhook: webhook, integrationType: state.integrationType, workspaceSecret: state.workspaceSecret,
-            options: context.configuration.signing, maximumBodyBytes: context.configuration.maxBodyBytes)
-        let planner = MessagePlanner(builder: builder, limit: limit)
-
-        var flush = context.configuration.batchWait <= .zero
-        if let partialSince, !flush, events.first?.seq == partialSince.seq {
-            flush = context.clock.now() >= partialSince.since + context.configuration.batchWait
-        }
-        var cursor = state.cursor
-        var remaining = events[...]
-        var built: [DeliveryMessage] = []
-        planning: while built.count < ahead {
-            // The planner decides from at most a page plus one event, as if it had read the log itself; a slice cut
-            // short by the read limit is not the end of the log.
-            if !logExhausted && remaining.count <= limit { break }
-            let window = Array(remaining.prefix(limit + 1))
-            switch planner.plan(cursor: cursor, events: window, stream: stream, flushPartial: flush) {
-            case .waitForEvents:
-                if built.isEmpty {
-                    partialSince = nil
-                    return .idle
-                }
-                break planning
-            case .partialBatch(let firstSeq):
-                if built.isEmpty {
-                    let since = partialSince.flatMap { $0.seq == firstSeq ? $0.since : nil } ?? context.clock.now()
-                    partialSince = (firstSeq, since)
-                    return .waitUntil(since + context.configuration.batchWait)
-                }
-                break planning
-            case .message(let planned):
-                let nonce = RandomID.hex(bytes: 16)
-                let data = builder.dataBytes(records: planned.batch.records)
-                built.append(
-                    DeliveryMessage(
-                        id: DeliveryMessage.makeID(
-                            webhookID: webhookID, salt: webhook.idSalt, firstSeq: planned.firstSeq,
-                            lastSeq: planned.lastSeq),
-                        webhookID: webhookID, firstSeq: planned.firstSeq, lastSeq: planned.lastSeq, type: planned.type,
-                        body: builder.body(data: data, nonce: nonce, type: planned.type), nonce: nonce,
-                        recordCount: planned.batch.count, createdAt: context.clock.now(),
-                        loggedRecords: builder.loggedRecords(of: planned.batch, dataCount: data.count)))
-                cursor = planned.cursor
-                remaining = remaining.drop { $0.seq <= planned.cursor.builtSeq }
+        try await append(batch)
+        while true {
+            let sender = self
+            async let sending = sender.sendInOrder(batch)
+            let next: Result<Batch?, any Error>
+            do {
+                next = .success(try await planFollowing())
+            } catch {
+                next = .failure(error)
             }
+            let run = await sending
+            try await finish(run, webhook: batch.webhook)
+            guard case let following? = try next.get() else { return .progressed }
+            guard run.allSettled else { return .progressed }
+            batch = following
         }
-        partialSince = nil
-        guard !built.isEmpty else { return .progressed }
-        try await store.appendMessages(built, cursor: cursor)
+    }
+
+    /// The batch after the one being sent, planned and stored from a fresh delivery state; nil when the webhook
+    /// stopped (gone, paused, unhealthy) or the log has no whole batch ready (the next step then waits as usual).
+    private func planFollowing() async throws -> Batch? {
+        guard let state = try await store.deliveryState(webhookID: webhookID),
+            !state.webhook.isPaused, state.webhook.isHealthy
+        else { return nil }
+        guard case .batch(let batch) = try await planBatch(state, partialWait: nil) else { return nil }
+        try await append(batch)
+        return batch
+    }
+
+    /// Stores a batch's messages with its cursor, in one transaction.
+    private func append(_ batch: Batch) async throws {
+        try await store.appendMessages(batch.messages, cursor: batch.cursor)
         context.logger.debug(
             "messages built",
             metadata: [
-                "webhook.id": "\(webhookID)", "messages": "\(built.count)",
-                "messages.records": "\(built.reduce(0) { $0 + $1.recordCount })",
+                "webhook.id": "\(webhookID)", "messages": "\(batch.messages.count)",
+                "messages.records": "\(batch.messages.reduce(0) { $0 + $1.recordCount })",
             ])
-        // Sent in order, the first that is not delivered ending the run. A serving store's journal notes each
-        // attempt as soon as it is answered, so the SQLite log can wait for the end of the run (a crash then re-sends
-        // only the POST in flight). Without a journal the attempts are logged in groups of at most
-        // `maxUnloggedAttempts`, which bounds what a crash re-sends (same ids: at-least-once delivery allows it).
-        let journal = store.attemptJournal
-        var sent: [WebhookDeliverer.SentAttempt] = []
-        var tickets: [AttemptJournal.Ticket] = []
-        do {
-            for message in built {
-                let attempt = try await send(
-                    message, webhook: webhook, workspaceSecret: state.workspaceSecret, justBuilt: true)
-                sent.append(attempt)
-                if let journal { tickets.append(try journal.append(attempt.record)) }
-                if attempt.record.status != .delivered && attempt.record.status != .aborted { break }
-                if journal == nil && sent.count >= Self.maxUnloggedAttempts {
-                    let group = sent
-                    sent.removeAll(keepingCapacity: true)
-                    try await record(group, webhook: webhook)
-                }
-            }
-        } catch {
-            if (try? await record(sent, webhook: webhook)) != nil { journal?.settle(tickets) }
-            throw error
-        }
-        try await record(sent, webhook: webhook)
-        journal?.settle(tickets)
-        return .progressed
     }
 }
